@@ -1,0 +1,36 @@
+# invoice-server: common tasks. See README.md.
+SWIFT ?= swift
+
+# Debian packages the build, tests and bench need (sqlite3 is the CLI the tests use).
+DEB_PACKAGES := libsqlite3-dev wrk curl python3 sqlite3
+
+.PHONY: deps build run test bench clean
+
+# Installs only what is missing; silent when everything is present.
+deps:
+	@missing=""; \
+	for p in $(DEB_PACKAGES); do \
+	  dpkg -s "$$p" >/dev/null 2>&1 || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi; \
+	  echo "deps: installing$$missing"; \
+	  $$sudo apt-get update -qq && \
+	  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+build:
+	$(SWIFT) build -c release --product invoice-server
+
+run: deps build
+	.build/release/invoice-server serve --host 127.0.0.1 --port 8080 --data-dir data
+
+# Serial on purpose: end-to-end tests spawn servers and bind ports.
+test: deps
+	$(SWIFT) build --build-tests && $(SWIFT) test --skip-build
+
+bench: deps
+	SWIFT="$(SWIFT)" bash bench/run.sh
+
+clean:
+	rm -rf .build

@@ -1,0 +1,44 @@
+/// One callable action of a plugin: `control/action`, who may call it, and its handler.
+/// Only actions registered as routes can ever run.
+public struct Route: Sendable {
+    /// What an action does when called.
+    public typealias Handler = @Sendable (ActionContext) async throws -> Reply
+
+    public let control: String
+    public let action: String
+    public let access: Access
+    /// Whether GET may call it (public reads only); everything else is POST.
+    public let allowsGET: Bool
+    public let handler: Handler
+
+    public init(_ control: String, _ action: String, access: Access, allowsGET: Bool = false, handler: @escaping Handler) {
+        self.control = control
+        self.action = action
+        self.access = access
+        self.allowsGET = allowsGET && access == .public
+        self.handler = handler
+    }
+
+    /// The admin permission this route requires, `plugin.control.action` unless named otherwise.
+    public func permission(plugin: String) -> String {
+        if case .admin(let permission?) = access { return permission }
+        return "\(plugin).\(control).\(action)"
+    }
+}
+
+/// A plugin's routes indexed by `control/action`.
+struct RouteTable: Sendable {
+    private let routes: [String: Route]
+
+    init(_ routes: [Route]) {
+        var table: [String: Route] = [:]
+        for route in routes { table["\(route.control)/\(route.action)"] = route }
+        self.routes = table
+    }
+
+    func route(control: String, action: String) -> Route? {
+        routes["\(control)/\(action)"]
+    }
+
+    var all: [Route] { routes.values.sorted { ($0.control, $0.action) < ($1.control, $1.action) } }
+}

@@ -1,0 +1,30 @@
+/// `system/user/login` and `system/admin/login`: `accounts` (name or email) and `pwd`, as ShopXO
+/// clients send them; answers a new token.
+enum Login {
+    static let failed = KernelError(code: .failure, message: KernelMessages.badCredentials)
+
+    static func handle(_ context: ActionContext, kind: Accounts.SubjectKind) async throws -> Reply {
+        let accounts = try context.params.requiredString("accounts")
+        let password = try context.params.requiredString("pwd")
+        let services = context.services
+        guard let id = try await services.accounts.verifyPassword(kind: kind, accounts: accounts, password: password) else {
+            throw failed
+        }
+        let token = try await services.accounts.issueToken(kind: kind, subjectID: id)
+        return .ok([
+            "id": .int(id),
+            "token": .string(token),
+            "expires_in": .int(services.configuration.tokenLifetimeSeconds),
+        ])
+    }
+}
+
+/// `system/user/logout` and `system/admin/logout`: revokes the token presented, if any.
+enum Logout {
+    static func handle(_ context: ActionContext) async throws -> Reply {
+        if let credential = context.credential, !credential.hasPrefix(Accounts.apiKeyPrefix) {
+            try await context.services.accounts.revokeToken(credential)
+        }
+        return .ok()
+    }
+}

@@ -1,0 +1,17 @@
+/// `system/system/plugins`: the enabled plugins and what they are, for clients deciding which
+/// features to show.
+enum PluginList {
+    static func handle(_ context: ActionContext) async throws -> Reply {
+        let plugins = context.services.registry.list().filter { $0.state?.enabled == true }
+        return .ok(.array(plugins.map { info in
+            [
+                "name": .string(info.manifest.name),
+                "title": .string(info.manifest.title),
+                "version": .string(info.manifest.version),
+                "author": .string(info.manifest.author),
+                "description": .string(info.manifest.description),
+                "client_types": .array(info.manifest.clientTypes.map { .string($0) }),
+            ]
+        }))
+    }
+}

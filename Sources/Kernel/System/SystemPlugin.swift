@@ -1,0 +1,26 @@
+/// The built-in `system` plugin: health of the kernel path, version, the plugin list, and login.
+/// Always installed; it cannot be disabled from its own actions.
+struct SystemPlugin: Plugin {
+    static let version = "0.1.0"
+    static let name = "system"
+
+    let manifest = PluginManifest(
+        name: SystemPlugin.name, title: "System", version: SystemPlugin.version, author: "invoice-server",
+        description: "Kernel actions: ping, version, plugin list, login and logout.")
+
+    var routes: [Route] {
+        [
+            Route("system", "ping", access: .public, allowsGET: true) { _ in .ok(["pong": true]) },
+            Route("system", "version", access: .public, allowsGET: true) { context in
+                .ok(["name": "invoice-server", "version": .string(Self.version), "plugins": .int(Int64(context.services.registry.list().count))])
+            },
+            Route("system", "plugins", access: .public, allowsGET: true, handler: PluginList.handle),
+            Route("user", "login", access: .public) { try await Login.handle($0, kind: .user) },
+            Route("user", "logout", access: .public, handler: Logout.handle),
+            Route("user", "info", access: .user, handler: WhoAmI.user),
+            Route("admin", "login", access: .public) { try await Login.handle($0, kind: .admin) },
+            Route("admin", "logout", access: .public, handler: Logout.handle),
+            Route("admin", "info", access: .public, handler: WhoAmI.admin),
+        ]
+    }
+}

@@ -1,0 +1,44 @@
+import Hummingbird
+import Kernel
+import Logging
+import NIOCore
+
+/// Builds the HTTP application around a started kernel; `serve` and the tests use the same one.
+/// `onListening` gets the bound address (port 0 picks a free port).
+public func buildApplication(
+    kernel: Kernel,
+    configuration: ServerConfiguration,
+    logger: Logger,
+    onListening: @escaping @Sendable (_ host: String, _ port: Int) async -> Void = { _, _ in }
+) -> some ApplicationProtocol {
+    let metrics = ServerMetrics()
+    let router = Router(context: ServerContext.self)
+    router.add(middleware: AccessLogMiddleware(logger: logger, metrics: metrics))
+
+    let endpoint = PluginEndpoint(kernel: kernel, limits: configuration.limits)
+    let entries: [(path: RouterPath, surface: KernelRequest.Surface, shopxo: Bool)] = [
+        ("/api/plugins/index", .api, false),
+        ("/admin/plugins/index", .admin, false),
+        ("/api.php", .api, true),
+        ("/admin.php", .admin, true),
+    ]
+    for entry in entries {
+        for method in [HTTPRequest.Method.post, .get] {
+            router.on(entry.path, method: method) { request, context in
+                try await endpoint.respond(to: request, context: context, surface: entry.surface, shopxoEntry: entry.shopxo)
+            }
+        }
+    }
+    OperationsRoutes(kernel: kernel, metrics: metrics).add(to: router)
+
+    let idleTimeout = TimeAmount.seconds(Int64(configuration.idleTimeoutSeconds))
+    return Application(
+        router: router,
+        server: .http1(configuration: .init(additionalChannelHandlers: [ConnectionCounter(metrics: metrics)], idleTimeout: idleTimeout)),
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "invoice-server"),
+        onServerRunning: { channel in
+            let address = channel.localAddress
+            await onListening(address?.ipAddress ?? configuration.host, address?.port ?? configuration.port)
+        },
+        logger: logger)
+}

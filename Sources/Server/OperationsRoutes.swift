@@ -1,0 +1,30 @@
+import Hummingbird
+import Kernel
+import Storage
+import NIOCore
+
+/// `GET /healthz` (the process answers), `GET /readyz` (storage answers) and `GET /metrics`
+/// (Prometheus text format).
+struct OperationsRoutes: Sendable {
+    let kernel: Kernel
+    let metrics: ServerMetrics
+
+    func add(to router: Router<ServerContext>) {
+        router.get("/healthz") { _, _ in
+            Response.envelope(Envelope(msg: "ok", code: .success, data: ["status": "alive"]))
+        }
+        router.get("/readyz") { [kernel] _, _ in
+            if await kernel.isReady() {
+                return Response.envelope(Envelope(msg: "ok", code: .success, data: ["status": "ready"]))
+            }
+            return Response.envelope(
+                Envelope(msg: "storage unavailable", code: .storageFailed, data: ["status": "not ready"]), status: .serviceUnavailable)
+        }
+        router.get("/metrics") { [kernel, metrics] _, _ in
+            let text = metrics.render(writeQueueDepth: kernel.services.storage.writeQueueDepth)
+            return Response(
+                status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                body: ResponseBody(byteBuffer: ByteBuffer(bytes: text)))
+        }
+    }
+}

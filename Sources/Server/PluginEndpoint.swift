@@ -1,0 +1,55 @@
+import Hummingbird
+import Kernel
+import NIOCore
+
+/// The plugin call endpoint behind every path form: reads the query and body into parameters,
+/// hands the call to the kernel and writes its answer.
+struct PluginEndpoint: Sendable {
+    let kernel: Kernel
+    let limits: RequestLimits
+
+    /// Handles `/api/plugins/index`, `/admin/plugins/index` and the ShopXO forms
+    /// `/api.php?s=plugins/index` and `/admin.php?s=plugins/index`.
+    func respond(to request: Request, context: ServerContext, surface: KernelRequest.Surface, shopxoEntry: Bool) async throws -> Response {
+        let language = request.queryLanguage
+        var params: Params
+        do {
+            params = try QueryString.parse(request.uri.query.map { $0[...] } ?? "")
+            if shopxoEntry { try Self.checkShopXORoute(params) }
+        } catch {
+            return .envelope(error, language: language)
+        }
+        let body: ByteBuffer
+        do {
+            body = try await request.body.collect(upTo: limits.maxBodyBytes)
+        } catch {
+            return .envelope(
+                KernelError(code: .badParameter, message: KernelMessages.bodyTooLarge, httpStatus: 413), language: language)
+        }
+        let rawBody = Array(body.readableBytesView)
+        do {
+            params.merge(try BodyParser.parse(rawBody, contentType: request.headers[.contentType]))
+        } catch {
+            return .envelope(error, language: language)
+        }
+        var headers: [String: String] = [:]
+        for field in request.headers { headers[field.name.canonicalName] = field.value }
+        let call = KernelRequest(
+            surface: surface, method: request.method == .get ? .get : .post, params: params, headers: headers,
+            rawBody: rawBody, requestID: context.requestID, remoteAddress: context.remoteAddress)
+        let answer = await kernel.handle(call)
+        context.outcome.code = answer.code.rawValue
+        if let route = answer.route { context.outcome.route = (route.plugin, route.control, route.action) }
+        return Response(answer)
+    }
+
+    /// ShopXO's entry files route by `s`; only `plugins/index` (with or without a leading slash
+    /// or `.html`) reaches plugins.
+    private static func checkShopXORoute(_ params: Params) throws(KernelError) {
+        guard let route = params.string("s") else { throw .badParameter("s", .missing) }
+        var path = Substring(route)
+        while path.hasPrefix("/") { path = path.dropFirst() }
+        if path.hasSuffix(".html") { path = path.dropLast(5) }
+        guard path == "plugins/index" else { throw .badParameter("s", .notOneOf(["plugins/index"])) }
+    }
+}

@@ -1,0 +1,25 @@
+import Hummingbird
+
+/// Per-request state the HTTP adapter carries: the request id and what the kernel routed to,
+/// for the access log and metrics.
+public struct ServerContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    /// The id answered in `X-Request-Id` and logged with the request.
+    public var requestID = ""
+    /// Filled in by the endpoint, read by the access log once the response is ready.
+    var outcome = RequestOutcome()
+    /// The client's address.
+    public let remoteAddress: String?
+
+    public init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        remoteAddress = source.channel.remoteAddress?.ipAddress
+    }
+}
+
+/// What the endpoint learned about a request (its route and envelope code), handed back to the
+/// access log. One request is handled by one task at a time, so no lock is needed.
+final class RequestOutcome: @unchecked Sendable {
+    var route: (plugin: String, control: String, action: String)?
+    var code: Int?
+}

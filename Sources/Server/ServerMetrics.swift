@@ -1,0 +1,48 @@
+import Metrics
+import Prometheus
+import Synchronization
+
+/// The server's metrics through swift-metrics, kept in its own Prometheus registry (one per
+/// application, so tests can run many servers in one process) and served at `/metrics`.
+public final class ServerMetrics: Sendable {
+    let registry = PrometheusCollectorRegistry()
+    private let factory: PrometheusMetricsFactory
+    private let openConnections = Atomic<Int>(0)
+
+    public init() {
+        var factory = PrometheusMetricsFactory(registry: registry)
+        factory.defaultDurationHistogramBuckets = [
+            .microseconds(250), .microseconds(500), .milliseconds(1), .milliseconds(2), .milliseconds(5),
+            .milliseconds(10), .milliseconds(25), .milliseconds(50), .milliseconds(100), .milliseconds(250),
+            .milliseconds(500), .seconds(1), .seconds(2.5), .seconds(5),
+        ]
+        self.factory = factory
+    }
+
+    /// Counts one request and its latency by plugin, control, action and envelope code.
+    func record(plugin: String, control: String, action: String, code: Int, duration: Duration) {
+        let dimensions = [("plugin", plugin), ("control", control), ("action", action), ("code", String(code))]
+        Counter(label: "invoice_requests_total", dimensions: dimensions, factory: factory).increment()
+        Metrics.Timer(label: "invoice_request_duration_seconds", dimensions: Array(dimensions.prefix(3)), factory: factory)
+            .recordNanoseconds(duration.nanoseconds)
+    }
+
+    func connectionOpened() { openConnections.add(1, ordering: .relaxed) }
+    func connectionClosed() { openConnections.subtract(1, ordering: .relaxed) }
+
+    /// The exposition text, with the gauges read at this moment.
+    func render(writeQueueDepth: Int) -> [UInt8] {
+        Gauge(label: "invoice_write_queue_depth", factory: factory).record(writeQueueDepth)
+        Gauge(label: "invoice_open_connections", factory: factory).record(openConnections.load(ordering: .relaxed))
+        var buffer: [UInt8] = []
+        registry.emit(into: &buffer)
+        return buffer
+    }
+}
+
+extension Duration {
+    var nanoseconds: Int64 {
+        let (seconds, attoseconds) = components
+        return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+
+/// The only way into the database: one writer thread and a pool of reader threads over one
+/// SQLite file in WAL mode.
+///
+/// Writes queue up and are committed in groups: the writer takes every waiting write into one
+/// `BEGIN IMMEDIATE ... COMMIT`, each in its own savepoint, and answers a write only after the
+/// commit holding it has returned - so an answered write is durable (with `synchronous=FULL`),
+/// and a write that throws is undone alone. Reads run in a deferred transaction on a reader
+/// connection and see one consistent snapshot.
+public final class DatabasePool: Sendable {
+    /// The configuration the pool was opened with.
+    public let configuration: StorageConfiguration
+    private let writes = JobQueue<any StorageTask>()
+    private let reads = JobQueue<any StorageTask>()
+    private let threads: [StorageThread]
+
+    /// Opens (or creates) the database file and starts the storage threads.
+    public init(configuration: StorageConfiguration) throws {
+        self.configuration = configuration
+        let writer = try Database(path: configuration.path, statementCacheSize: configuration.statementCacheSize)
+        try writer.executeScript(
+            """
+            PRAGMA busy_timeout = \(configuration.busyTimeoutMilliseconds);
+            PRAGMA journal_mode = WAL;
+            PRAGMA synchronous = \(configuration.synchronous.rawValue);
+            PRAGMA foreign_keys = ON;
+            """
+        )
+        var readers: [Database] = []
+        for _ in 0..<configuration.readerCount {
+            let reader = try Database(path: configuration.path, statementCacheSize: configuration.statementCacheSize)
+            try reader.executeScript(
+                """
+                PRAGMA busy_timeout = \(configuration.busyTimeoutMilliseconds);
+                PRAGMA foreign_keys = ON;
+                PRAGMA query_only = 1;
+                """
+            )
+            readers.append(reader)
+        }
+        var threads: [StorageThread] = []
+        let writeQueue = writes
+        let batchLimit = configuration.maxWritesPerCommit
+        let writerBox = UncheckedBox(writer)
+        threads.append(
+            StorageThread(name: "storage-writer") {
+                while let batch = writeQueue.popBatch(limit: batchLimit) {
+                    GroupCommit.run(batch, on: writerBox.value)
+                }
+            }
+        )
+        let readQueue = reads
+        for (index, reader) in readers.enumerated() {
+            let readerBox = UncheckedBox(reader)
+            threads.append(
+                StorageThread(name: "storage-reader-\(index)") {
+                    while let batch = readQueue.popBatch(limit: 1) {
+                        for task in batch { Self.runRead(task, on: readerBox.value) }
+                    }
+                }
+            )
+        }
+        self.threads = threads
+    }
+
+    /// Runs `body` with a reader connection in one snapshot and returns its result.
+    public func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            let task = ContinuationTask(body: body, continuation: continuation)
+            if !reads.push(task) { task.finish(overriding: StorageError.closed) }
+        }
+    }
+
+    /// Runs `body` on the writer connection and returns once its changes are committed.
+    /// When `body` throws, its changes are undone and the error is rethrown.
+    public func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            let task = ContinuationTask(body: body, continuation: continuation)
+            if !writes.push(task) { task.finish(overriding: StorageError.closed) }
+        }
+    }
+
+    /// Writes waiting for the writer thread.
+    public var writeQueueDepth: Int { writes.count }
+
+    /// Finishes queued work, stops the threads and closes every connection. Later calls fail.
+    public func close() {
+        writes.close()
+        reads.close()
+        for thread in threads { thread.join() }
+    }
+
+    private static func runRead(_ task: any StorageTask, on database: Database) {
+        do {
+            try database.execute("BEGIN DEFERRED")
+        } catch {
+            task.finish(overriding: error)
+            return
+        }
+        _ = task.run(database)
+        if !database.isAutocommit { try? database.execute("COMMIT") }
+        task.finish(overriding: nil)
+    }
+}
+
+/// Carries a non-`Sendable` connection into the one thread that will own it.
+private struct UncheckedBox<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}

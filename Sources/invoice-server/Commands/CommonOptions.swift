@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import Kernel
+import Logging
+
+/// Options every command shares: where the data and the config live.
+struct CommonOptions: ParsableArguments {
+    @Option(help: "Folder holding the SQLite database (default from config, else 'data').")
+    var dataDir: String?
+
+    @Option(help: "Server config file; plugin defaults are read from its folder's plugins/.")
+    var config = "config/server.json"
+
+    /// The configuration file's values with the command-line overrides applied.
+    func serverConfiguration() throws -> ServerConfiguration {
+        var configuration = try ServerConfiguration.load(path: config)
+        if let dataDir { configuration.dataDir = dataDir }
+        return configuration
+    }
+
+    /// Opens the kernel (migrating as needed) for a one-shot command, runs `body`, closes it.
+    func withKernel<T>(_ body: (Kernel) async throws -> T) async throws -> T {
+        let kernel = try await Kernel(
+            configuration: try serverConfiguration(), plugins: BuiltInPlugins.all, logger: CommandLogging.quietLogger)
+        do {
+            let result = try await body(kernel)
+            kernel.shutdown()
+            return result
+        } catch {
+            kernel.shutdown()
+            throw error
+        }
+    }
+}
+
+/// Prints one line of compact JSON to standard output (what scripts read).
+func printJSON(_ value: JSON) {
+    print(value.text)
+}
+
+/// Turns a kernel error into a message on standard error and a failing exit.
+func failure(_ error: any Error) -> any Error {
+    if let error = error as? KernelError { return ValidationError(error.message(.en)) }
+    return error
+}
+
+enum CommandLogging {
+    /// Logs to standard output at LOG_LEVEL (default info).
+    static func bootstrap() {
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardOutput(label: label)
+            handler.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+            return handler
+        }
+    }
+
+    /// A logger for one-shot commands: warnings and errors only, to standard error.
+    static var quietLogger: Logger {
+        var logger = Logger(label: "invoice-server", factory: { StreamLogHandler.standardError(label: $0) })
+        logger.logLevel = .warning
+        return logger
+    }
+}

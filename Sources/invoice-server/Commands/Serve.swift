@@ -1,0 +1,35 @@
+import ArgumentParser
+import Hummingbird
+import Kernel
+import Logging
+import Server
+
+/// `invoice-server serve`: runs the HTTP server until SIGTERM or SIGINT, then drains in-flight
+/// requests, finishes queued writes and exits 0.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Run the HTTP server.")
+
+    @Option(help: "Address to listen on.") var host: String?
+    @Option(help: "Port to listen on (0 picks a free one).") var port: Int?
+    @OptionGroup var options: CommonOptions
+
+    func run() async throws {
+        CommandLogging.bootstrap()
+        var configuration = try options.serverConfiguration()
+        if let host { configuration.host = host }
+        if let port { configuration.port = port }
+        let logger = Logger(label: "invoice-server")
+        let kernel = try await Kernel(configuration: configuration, plugins: BuiltInPlugins.all, logger: logger)
+        let app = buildApplication(kernel: kernel, configuration: configuration, logger: logger) { host, port in
+            logger.info("listening on http://\(host):\(port)")
+        }
+        do {
+            try await app.runService()
+        } catch {
+            kernel.shutdown()
+            throw error
+        }
+        kernel.shutdown()
+        logger.info("stopped")
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import Kernel
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A minimal HTTP/1.1 client over a real TCP socket, so tests can send exactly the bytes a
+/// client (or an attacker) would. Blocking socket work runs on a thread of its own, never on
+/// the cooperative pool or Dispatch pool the server in the same process needs.
+struct HTTPResult: Sendable {
+    let status: Int
+    let headers: [String: String]
+    let body: [UInt8]
+
+    /// The body parsed as an envelope.
+    var json: JSON { (try? JSON.parse(body)) ?? .null }
+    var code: Int64? { json["code"]?.intValue }
+    var msg: String? { json["msg"]?.stringValue }
+    var data: JSON? { json["data"] }
+    var text: String { String(decoding: body, as: UTF8.self) }
+}
+
+enum RawHTTP {
+    /// Sends a request and reads the whole answer (the connection is closed after it).
+    static func send(
+        port: Int, method: String = "POST", target: String, headers: [(String, String)] = [], body: [UInt8] = []
+    ) async throws -> HTTPResult {
+        var request = "\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
+        for (name, value) in headers { request += "\(name): \(value)\r\n" }
+        if !body.isEmpty || method == "POST" { request += "Content-Length: \(body.count)\r\n" }
+        request += "\r\n"
+        let bytes = Array(request.utf8) + body
+        return try await exchange(port: port, bytes: bytes)
+    }
+
+    /// Writes raw bytes and parses whatever HTTP answer comes back.
+    static func exchange(port: Int, bytes: [UInt8]) async throws -> HTTPResult {
+        let raw = try await onOwnThread { try blockingExchange(port: port, bytes: bytes) }
+        return try parse(raw)
+    }
+
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    private static func blockingExchange(port: Int, bytes: [UInt8]) throws -> [UInt8] {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw Failure(description: "socket failed") }
+        defer { close(fd) }
+        var timeout = timeval(tv_sec: 30, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard connected == 0 else { throw Failure(description: "connect to \(port) failed") }
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            if written <= 0 { break }  // the server may answer (413) and close before reading everything
+            offset += written
+        }
+        var received: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            if count <= 0 { break }
+            received.append(contentsOf: buffer[0..<count])
+        }
+        return received
+    }
+
+    static func parse(_ raw: [UInt8]) throws -> HTTPResult {
+        let separator: [UInt8] = [13, 10, 13, 10]
+        guard let headEnd = raw.firstRange(of: separator) else { throw Failure(description: "no HTTP answer: \(raw.count) bytes") }
+        let head = String(decoding: raw[..<headEnd.lowerBound], as: UTF8.self)
+        var lines = head.components(separatedBy: "\r\n")
+        let statusLine = lines.removeFirst().split(separator: " ")
+        guard statusLine.count >= 2, let status = Int(statusLine[1]) else { throw Failure(description: "bad status line") }
+        var headers: [String: String] = [:]
+        for line in lines {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        }
+        var body = Array(raw[headEnd.upperBound...])
+        if headers["transfer-encoding"]?.lowercased() == "chunked" { body = dechunk(body) }
+        return HTTPResult(status: status, headers: headers, body: body)
+    }
+
+    private static func dechunk(_ bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        var index = 0
+        while index < bytes.count {
+            guard let lineEnd = bytes[index...].firstRange(of: [13, 10]) else { break }
+            let sizeText = String(decoding: bytes[index..<lineEnd.lowerBound], as: UTF8.self)
+            guard let size = Int(sizeText.split(separator: ";")[0], radix: 16), size > 0 else { break }
+            let start = lineEnd.upperBound
+            out.append(contentsOf: bytes[start..<min(bytes.count, start + size)])
+            index = start + size + 2
+        }
+        return out
+    }
+}
+
+/// Runs blocking work on a new thread and awaits its result.
+func onOwnThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        let thread = Thread { continuation.resume(with: Result { try work() }) }
+        thread.start()
+    }
+}

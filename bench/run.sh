@@ -1,0 +1,212 @@
+#!/usr/bin/env bash
+# Compares invoice-server with a bare Hummingbird server (bench-baseline) on the same machine.
+# Usage: make bench   (or: bash bench/run.sh). See bench/README.md.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+ROOT=$(pwd)
+export LC_ALL=C                      # decimal points in printf/awk
+
+SWIFT=${SWIFT:-swift}
+DURATION=${BENCH_DURATION:-10s}
+WARMUP=${BENCH_WARMUP:-2s}
+HOST=127.0.0.1                       # never anything but loopback
+SERVER_PORT=${BENCH_SERVER_PORT:-18080}
+BASELINE_PORT=${BENCH_BASELINE_PORT:-18081}
+CONNS=(16 64)
+PING='/api/plugins/index?pluginsname=system&pluginscontrol=system&pluginsaction=ping'
+
+# Scenarios: "name|method|path[|wrk lua script]". POST entries without a script use
+# bench/lua/post-json.lua. The baseline answers every scenario with its fixed envelope on the
+# ping path, with the scenario's method and script, so each ratio compares like with like.
+SCENARIOS=(
+  "system/ping|GET|$PING"
+)
+
+SERVER_BIN=.build/release/invoice-server
+BASELINE_BIN=.build/release/bench-baseline
+RESULTS=bench/results/latest.md
+
+for tool in wrk curl python3; do
+  command -v "$tool" >/dev/null || { echo "bench: $tool not found (run make deps)" >&2; exit 1; }
+done
+
+if [ -z "${BENCH_SKIP_BUILD:-}" ]; then
+  "$SWIFT" build -c release --product invoice-server
+  "$SWIFT" build -c release --product bench-baseline
+fi
+
+WORK=$(mktemp -d)
+SERVER_PID=""
+BASELINE_PID=""
+WRK_PID=""
+
+stop() {  # stop PID: SIGTERM, wait up to 10 s, then SIGKILL
+  local pid=$1 i
+  [ -n "$pid" ] || return 0
+  kill -TERM "$pid" 2>/dev/null || return 0
+  for i in $(seq 1 100); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  kill -KILL "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+}
+cleanup() {
+  if [ -n "$WRK_PID" ]; then kill -KILL "$WRK_PID" 2>/dev/null || true; fi
+  stop "$SERVER_PID"
+  stop "$BASELINE_PID"
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# wait_ready NAME PID URL LOG: poll with curl for up to 30 s while the process lives.
+wait_ready() {
+  local name=$1 pid=$2 url=$3 log=$4 i
+  for i in $(seq 1 150); do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      echo "bench: $name exited during start-up; log:" >&2; tail -n 30 "$log" >&2; exit 1
+    fi
+    if curl -s -o /dev/null --max-time 1 "$url"; then return 0; fi
+    sleep 0.2
+  done
+  echo "bench: $name did not answer within 30 s; log:" >&2; tail -n 30 "$log" >&2; exit 1
+}
+
+port_free() {
+  if curl -s -o /dev/null --max-time 1 "http://$HOST:$1/"; then
+    echo "bench: something already answers on $HOST:$1; stop it or set BENCH_*_PORT" >&2; exit 1
+  fi
+}
+
+port_free "$BASELINE_PORT"
+port_free "$SERVER_PORT"
+
+"$BASELINE_BIN" --host "$HOST" --port "$BASELINE_PORT" >"$WORK/baseline.log" 2>&1 &
+BASELINE_PID=$!
+mkdir -p "$WORK/data"
+"$SERVER_BIN" serve --host "$HOST" --port "$SERVER_PORT" --data-dir "$WORK/data" \
+  >"$WORK/server.log" 2>&1 &
+SERVER_PID=$!
+wait_ready bench-baseline "$BASELINE_PID" "http://$HOST:$BASELINE_PORT$PING" "$WORK/baseline.log"
+wait_ready invoice-server "$SERVER_PID" "http://$HOST:$SERVER_PORT$PING" "$WORK/server.log"
+
+WARNINGS=()
+
+# Splits a scenario entry into S_NAME S_METHOD S_PATH S_LUA.
+split_scenario() {
+  IFS='|' read -r S_NAME S_METHOD S_PATH S_LUA <<<"$1"
+  if [ "$S_METHOD" = POST ] && [ -z "$S_LUA" ]; then S_LUA=bench/lua/post-json.lua; fi
+  if [ "$S_METHOD" != GET ] && [ -z "$S_LUA" ]; then
+    echo "bench: scenario $S_NAME: method $S_METHOD needs a wrk lua script" >&2; exit 1
+  fi
+}
+
+# One request by curl before measuring, so an error envelope is not benchmarked unnoticed.
+check_answer() {
+  local label=$1 url=$2 body
+  if [ "$S_METHOD" = GET ]; then
+    body=$(curl -s --max-time 5 "$url" || true)
+  else
+    body=$(curl -s --max-time 5 -X "$S_METHOD" -H 'Content-Type: application/json' -d '{}' "$url" || true)
+  fi
+  if [[ "$body" != *'"code":0'* ]]; then
+    WARNINGS+=("$label: answer is not a success envelope: ${body:0:200}")
+    echo "warning: $label: answer is not a success envelope: ${body:0:200}" >&2
+  fi
+}
+
+# wrk in the background + wait, so that SIGTERM/SIGINT stop a run at once (see cleanup).
+run_wrk() {
+  wrk "$@" &
+  WRK_PID=$!
+  wait "$WRK_PID"
+  WRK_PID=""
+}
+
+# measure LABEL CONNS URL -> sets M_REQS M_P50 M_P99 (2 s warm-up, then the measured run).
+measure() {
+  local label=$1 c=$2 url=$3 out="$WORK/wrk.out" parsed w
+  local args=(-t2 "-c$c")
+  if [ -n "$S_LUA" ]; then args+=(-s "$ROOT/$S_LUA"); fi
+  echo "bench: $label, $c connections, $DURATION" >&2
+  run_wrk "${args[@]}" -d"$WARMUP" "$url" >/dev/null
+  run_wrk "${args[@]}" -d"$DURATION" --latency "$url" >"$out"
+  if ! parsed=$(python3 bench/parse_wrk.py <"$out" 2>"$WORK/parse.err"); then
+    cat "$WORK/parse.err" "$out" >&2; exit 1
+  fi
+  while IFS= read -r w; do
+    if [ -n "$w" ]; then
+      WARNINGS+=("$label c=$c: ${w#warning: }")
+      echo "$w ($label c=$c)" >&2
+    fi
+  done <"$WORK/parse.err"
+  read -r M_REQS M_P50 M_P99 <<<"$parsed"
+}
+
+row() {  # row TARGET CONNS REQS P50 P99 RATIO
+  printf '| %s | %s | %.0f | %.3f | %.3f | %s |\n' "$@"
+}
+
+declare -A BASE_REQS=()
+TABLE="| target | conns | req/s | p50 ms | p99 ms | ratio to baseline |
+|---|---:|---:|---:|---:|---:|"
+
+for entry in "${SCENARIOS[@]}"; do
+  split_scenario "$entry"
+  check_answer "baseline" "http://$HOST:$BASELINE_PORT$PING"
+  check_answer "$S_NAME" "http://$HOST:$SERVER_PORT$S_PATH"
+done
+
+for c in "${CONNS[@]}"; do
+  for entry in "${SCENARIOS[@]}"; do
+    split_scenario "$entry"
+    key="$S_METHOD|$S_LUA|$c"      # the baseline answer does not depend on the query
+    if [ -z "${BASE_REQS[$key]:-}" ]; then
+      blabel="baseline"
+      if [ "$S_METHOD" != GET ]; then blabel+=" $S_METHOD${S_LUA:+ $(basename "$S_LUA")}"; fi
+      measure "$blabel" "$c" "http://$HOST:$BASELINE_PORT$PING"
+      BASE_REQS[$key]=$M_REQS
+      TABLE+=$'\n'$(row "$blabel" "$c" "$M_REQS" "$M_P50" "$M_P99" "1.00")
+    fi
+    measure "$S_NAME" "$c" "http://$HOST:$SERVER_PORT$S_PATH"
+    ratio=$(awk -v a="$M_REQS" -v b="${BASE_REQS[$key]}" 'BEGIN { printf "%.2f", (b > 0) ? a / b : 0 }')
+    TABLE+=$'\n'$(row "invoice-server $S_NAME" "$c" "$M_REQS" "$M_P50" "$M_P99" "$ratio")
+  done
+done
+
+peak_mib() {  # VmHWM of a live process, in MiB
+  awk '/^VmHWM:/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status" 2>/dev/null || echo "?"
+}
+RSS_LINE="invoice-server peak RSS (VmHWM): $(peak_mib "$SERVER_PID") MiB (bench-baseline: $(peak_mib "$BASELINE_PID") MiB)"
+
+echo
+echo "$TABLE"
+echo
+echo "$RSS_LINE"
+for w in "${WARNINGS[@]}"; do echo "warning: $w"; done
+
+commit=$(git rev-parse --short --verify -q HEAD 2>/dev/null || echo "no commit")
+if [ -n "$(git status --porcelain 2>/dev/null)" ]; then commit="$commit (uncommitted changes)"; fi
+mkdir -p "$(dirname "$RESULTS")"
+{
+  echo "# invoice-server benchmark"
+  echo
+  echo "- date: $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
+  echo "- cores (nproc): $(nproc)"
+  echo "- commit: $commit"
+  echo "- wrk: -t2, ${WARMUP} warm-up then ${DURATION} measured per row, on $HOST"
+  echo
+  echo "$TABLE"
+  echo
+  echo "$RSS_LINE"
+  if [ "${#WARNINGS[@]}" -gt 0 ]; then
+    echo
+    echo "Warnings:"
+    for w in "${WARNINGS[@]}"; do echo "- $w"; done
+  fi
+} >"$RESULTS"
+echo
+echo "bench: wrote $RESULTS"
