@@ -1,11 +1,12 @@
 import Foundation
 import Kernel
 import Storage
+import TestSupport
 import Testing
 
 @Suite struct AuthTests {
     @Test func userActionsWithoutATokenAnswerMinus400WithTheLoginPage() async throws {
-        try await TestServer.with { server in
+        try await TestServer.with(plugins: [DemoPlugin()]) { server in
             let answer = try await server.call("demo", "note", "count", query: "token=")
             #expect(answer.status == 200)
             #expect(answer.code == -400)
@@ -14,7 +15,7 @@ import Testing
     }
 
     @Test func loginWithShopXOFieldsGivesATokenAcceptedAsParameterOrBearer() async throws {
-        try await TestServer.with { server in
+        try await TestServer.with(plugins: [DemoPlugin()]) { server in
             _ = try await server.user("alice", password: "correct horse")
             let wrong = try await server.call("system", "user", "login", ["accounts": "alice", "pwd": "wrong"])
             #expect(wrong.code == -1)
@@ -32,7 +33,7 @@ import Testing
     }
 
     @Test func tokensAreStoredOnlyAsHashes() async throws {
-        try await TestServer.with { server in
+        try await TestServer.with(plugins: [DemoPlugin()]) { server in
             let (_, token) = try await server.user("hashme")
             let stored = try await server.kernel.services.storage.read { db in
                 try db.query("SELECT token_hash FROM tokens").map { $0["token_hash"] }
@@ -45,7 +46,7 @@ import Testing
     }
 
     @Test func logoutRevokesTheToken() async throws {
-        try await TestServer.with { server in
+        try await TestServer.with(plugins: [DemoPlugin()]) { server in
             let (_, token) = try await server.user("bob")
             #expect(try await server.call("demo", "note", "count", token: token).code == 0)
             #expect(try await server.call("system", "user", "logout", token: token).code == 0)
@@ -54,7 +55,7 @@ import Testing
     }
 
     @Test func anExpiredTokenAnswersMinus400() async throws {
-        try await TestServer.with { server in
+        try await TestServer.with(plugins: [DemoPlugin()]) { server in
             let (_, token) = try await server.user("carol")
             #expect(try await server.call("demo", "note", "count", token: token).code == 0)
             try await server.kernel.services.storage.write { db in
@@ -65,7 +66,7 @@ import Testing
     }
 
     @Test func theTokenLifetimeIsConfigurable() async throws {
-        try await TestServer.with(configure: { $0.tokenLifetimeSeconds = 2 }) { server in
+        try await TestServer.with(plugins: [DemoPlugin()], configure: { $0.tokenLifetimeSeconds = 2 }) { server in
             let (_, token) = try await server.user("dave")
             #expect(try await server.call("demo", "note", "count", token: token).code == 0)
             try await Task.sleep(for: .milliseconds(3_100))
@@ -74,7 +75,7 @@ import Testing
     }
 
     @Test func malformedAndForgedTokensAnswerMinus400() async throws {
-        try await TestServer.with { server in
+        try await TestServer.with(plugins: [DemoPlugin()]) { server in
             for token in ["abc", String(repeating: "g", count: 64), String(repeating: "0", count: 64), "' OR 1=1 --"] {
                 let encoded = token.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
                 let answer = try await server.call("demo", "note", "count", token: encoded)
@@ -84,7 +85,7 @@ import Testing
     }
 
     @Test func aUserCallingAnAdminActionAnswersMinus1000() async throws {
-        try await TestServer.with { server in
+        try await TestServer.with(plugins: [DemoPlugin()]) { server in
             let (_, token) = try await server.user("erin")
             let answer = try await server.call("demo", "stats", "index", token: token, path: "/admin/plugins/index")
             #expect(answer.code == -1000)
@@ -93,7 +94,7 @@ import Testing
     }
 
     @Test func adminPermissionsAreCheckedByPluginControlActionName() async throws {
-        try await TestServer.with { server in
+        try await TestServer.with(plugins: [DemoPlugin()]) { server in
             let superAdmin = try await server.admin("root")
             let scoped = try await server.admin("clerk", permissions: ["demo.stats.*"])
             let other = try await server.admin("other", permissions: ["invoice.invoice.index"])
@@ -105,7 +106,7 @@ import Testing
     }
 
     @Test func apiKeysNeedTheirScopeAndActForTheirStore() async throws {
-        try await TestServer.with { server in
+        try await TestServer.with(plugins: [DemoPlugin()]) { server in
             let accounts = server.kernel.services.accounts
             let store = try await accounts.store("second-shop")
             let good = try await accounts.createAPIKey(storeID: store, scopes: ["notes"])
@@ -122,7 +123,7 @@ import Testing
     }
 
     @Test func passwordsAreStoredWithASlowSaltedHash() async throws {
-        try await TestServer.with { server in
+        try await TestServer.with(plugins: [DemoPlugin()]) { server in
             _ = try await server.user("gina", password: "same")
             _ = try await server.user("hank", password: "same")
             let hashes = try await server.kernel.services.storage.read { db in

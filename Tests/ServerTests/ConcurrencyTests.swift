@@ -1,11 +1,12 @@
 import Foundation
 import Kernel
 import Storage
+import TestSupport
 import Testing
 
 @Suite struct ConcurrencyTests {
     @Test func fiftyClientsWritingAtOnceLoseNoRow() async throws {
-        try await TestServer.with { server in
+        try await TestServer.with(plugins: [DemoPlugin()]) { server in
             var tokens: [String] = []
             for index in 0..<50 { tokens.append(try await server.user("writer\(index)").token) }
             let codes = try await withThrowingTaskGroup(of: [Int64?].self) { group in
@@ -36,12 +37,12 @@ import Testing
     @Test func restartingOnTheSameDataReRunsMigrationsSafelyAndKeepsData() async throws {
         let folder = TestServer.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let token = try await TestServer.with(dataDir: folder) { server in
+        let token = try await TestServer.with(plugins: [DemoPlugin()], dataDir: folder) { server in
             let (_, token) = try await server.user("persist")
             #expect(try await server.call("demo", "note", "add", ["text": "kept"], token: token).code == 0)
             return token
         }
-        try await TestServer.with(dataDir: folder) { server in
+        try await TestServer.with(plugins: [DemoPlugin()], dataDir: folder) { server in
             #expect(try await server.call("demo", "note", "count", token: token).data?["count"] == 1)
             let migrations = try await server.kernel.services.storage.read { db in
                 try db.query("SELECT id FROM migrations ORDER BY rowid").compactMap { $0.string("id") }
@@ -52,7 +53,7 @@ import Testing
 
     @Test func inFlightRequestsFinishDuringGracefulShutdown() async throws {
         let (answers, sink) = AsyncStream.makeStream(of: HTTPResult.self)
-        try await TestServer.with { server in
+        try await TestServer.with(plugins: [DemoPlugin()]) { server in
             Task {
                 if let answer = try? await server.call("demo", "slow", "wait", ["ms": 800]) { sink.yield(answer) }
                 sink.finish()

@@ -1,11 +1,12 @@
 import Foundation
 import Kernel
 import Storage
+import TestSupport
 import Testing
 
 @Suite struct ErrorCodeTests {
     @Test func unknownPluginAnswersMinus10() async throws {
-        try await TestServer.with { server in
+        try await TestServer.with(plugins: [DemoPlugin()]) { server in
             let answer = try await server.call("nosuch", "a", "b")
             #expect(answer.status == 200)
             #expect(answer.code == -10)
@@ -14,7 +15,7 @@ import Testing
     }
 
     @Test func disabledPluginAnswersMinus11AndEnabledAgainAnswers() async throws {
-        try await TestServer.with { server in
+        try await TestServer.with(plugins: [DemoPlugin()]) { server in
             let registry = server.kernel.services.registry
             try await registry.setEnabled("demo", false, clock: server.kernel.services.clock)
             #expect(try await server.call("demo", "demo", "echo").code == -11)
@@ -24,7 +25,7 @@ import Testing
     }
 
     @Test func unknownActionAnswersMinus1NamingIt() async throws {
-        try await TestServer.with { server in
+        try await TestServer.with(plugins: [DemoPlugin()]) { server in
             let answer = try await server.call("demo", "demo", "nothing")
             #expect(answer.code == -1)
             #expect(answer.msg == "plugin 'demo' has no action 'demo/nothing'")
@@ -44,7 +45,7 @@ import Testing
         ("pluginsname=demo&pluginscontrol=demo&pluginsaction=ECHO", "malformed parameter 'pluginsaction'"),
     ])
     func malformedRoutingNamesAnswerMinus5000BeforeAnyLookup(query: String, message: String) async throws {
-        try await TestServer.with { server in
+        try await TestServer.with(plugins: [DemoPlugin()]) { server in
             let answer = try await RawHTTP.send(port: server.port, target: "/api/plugins/index?" + query.replacingOccurrences(of: " ", with: "%20"))
             #expect(answer.code == -5000)
             #expect(answer.msg == message)
@@ -52,7 +53,7 @@ import Testing
     }
 
     @Test func routingNamesInTheBodyAreCheckedToo() async throws {
-        try await TestServer.with { server in
+        try await TestServer.with(plugins: [DemoPlugin()]) { server in
             let answer = try await RawHTTP.send(
                 port: server.port, target: "/api/plugins/index", headers: [("Content-Type", "application/json")],
                 body: (["pluginsname": "../../etc/passwd", "pluginscontrol": "x", "pluginsaction": "y"] as JSON).serialized())
@@ -61,7 +62,7 @@ import Testing
     }
 
     @Test func unexpectedErrorsAnswerInternalErrorWithARequestIDAndNoDetail() async throws {
-        try await TestServer.with { server in
+        try await TestServer.with(plugins: [DemoPlugin()]) { server in
             let answer = try await server.call("demo", "fail", "boom", headers: [("X-Request-Id", "trace-123")])
             #expect(answer.code == -1)
             #expect(answer.msg == "internal error")
@@ -74,7 +75,7 @@ import Testing
     }
 
     @Test func messagesFollowTheLanguageParameter() async throws {
-        try await TestServer.with { server in
+        try await TestServer.with(plugins: [DemoPlugin()]) { server in
             var messages: [String: String] = [:]
             for lang in ["zh", "cht", "fa", "fr"] {
                 messages[lang] = try await server.call("nosuch", "a", "b", query: "lang=\(lang)").msg
@@ -89,7 +90,7 @@ import Testing
     }
 
     @Test func malformedBodiesAnswerMinus5000() async throws {
-        try await TestServer.with { server in
+        try await TestServer.with(plugins: [DemoPlugin()]) { server in
             let target = "/api/plugins/index?pluginsname=demo&pluginscontrol=demo&pluginsaction=echo"
             let cases: [(String, [UInt8])] = [
                 ("application/json", Array("{\"a\":".utf8)),

@@ -1,13 +1,14 @@
 import Foundation
 import Kernel
 import Storage
+import TestSupport
 import Testing
 
 @Suite struct LimitsTests {
     static let echo = "/api/plugins/index?pluginsname=demo&pluginscontrol=demo&pluginsaction=echo"
 
     @Test func aBodyOverTheLimitAnswers413WithAnEnvelopeAndStoresNothing() async throws {
-        try await TestServer.with(configure: { $0.maxBodyBytes = 64 * 1024 }) { server in
+        try await TestServer.with(plugins: [DemoPlugin()], configure: { $0.maxBodyBytes = 64 * 1024 }) { server in
             let (_, token) = try await server.user("big")
             let text = String(repeating: "x", count: 70 * 1024)
             let answer = try await RawHTTP.send(
@@ -21,7 +22,7 @@ import Testing
     }
 
     @Test func moreThan256ParametersAnswerMinus5000() async throws {
-        try await TestServer.with { server in
+        try await TestServer.with(plugins: [DemoPlugin()]) { server in
             var object = JSONObject()
             for index in 0..<300 { object["p\(index)"] = .int(Int64(index)) }
             let answer = try await RawHTTP.send(
@@ -35,7 +36,7 @@ import Testing
     }
 
     @Test func aStringOverTheLimitAnswersMinus5000NamingIt() async throws {
-        try await TestServer.with { server in
+        try await TestServer.with(plugins: [DemoPlugin()]) { server in
             let answer = try await RawHTTP.send(
                 port: server.port, target: Self.echo, headers: [("Content-Type", "application/json")],
                 body: (["note": .string(String(repeating: "y", count: 65 * 1024))] as JSON).serialized())
@@ -45,7 +46,7 @@ import Testing
     }
 
     @Test func slowClientsAreDisconnectedAfterTheIdleTimeout() async throws {
-        try await TestServer.with(configure: { $0.idleTimeoutSeconds = 1 }) { server in
+        try await TestServer.with(plugins: [DemoPlugin()], configure: { $0.idleTimeoutSeconds = 1 }) { server in
             let started = ContinuousClock.now
             let answer = try? await RawHTTP.exchange(port: server.port, bytes: Array("POST /api/plugins/index HTTP/1.1\r\nHost: x\r\n".utf8))
             let elapsed = ContinuousClock.now - started

@@ -1,11 +1,12 @@
 import Foundation
 import Kernel
 import Storage
+import TestSupport
 import Testing
 
 @Suite struct OperationsTests {
     @Test func healthAndReadinessAnswer() async throws {
-        try await TestServer.with { server in
+        try await TestServer.with(plugins: [DemoPlugin()]) { server in
             let health = try await RawHTTP.send(port: server.port, method: "GET", target: "/healthz")
             #expect(health.status == 200 && health.code == 0)
             let ready = try await RawHTTP.send(port: server.port, method: "GET", target: "/readyz")
@@ -14,7 +15,7 @@ import Testing
     }
 
     @Test func metricsCountRequestsByRouteAndCode() async throws {
-        try await TestServer.with { server in
+        try await TestServer.with(plugins: [DemoPlugin()]) { server in
             _ = try await server.call("system", "system", "ping")
             _ = try await server.call("system", "system", "ping")
             _ = try await server.call("demo", "note", "count")
@@ -32,7 +33,7 @@ import Testing
     }
 
     @Test func everyAnswerCarriesARequestID() async throws {
-        try await TestServer.with { server in
+        try await TestServer.with(plugins: [DemoPlugin()]) { server in
             let first = try await server.call("system", "system", "ping")
             let second = try await server.call("system", "system", "ping")
             let a = try #require(first.headers["x-request-id"])

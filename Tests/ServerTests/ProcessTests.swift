@@ -1,6 +1,7 @@
 import Foundation
 import Kernel
 import Storage
+import TestSupport
 import Testing
 
 /// The real executable: its commands print what scripts read, and `serve` shuts down cleanly.
@@ -72,7 +73,7 @@ import Testing
     }
 
     @Test func aPluginDisabledFromAnotherProcessAnswersMinus11WithinASecond() async throws {
-        try await TestServer.with { server in
+        try await TestServer.with(plugins: [DemoPlugin()]) { server in
             #expect(try await server.call("demo", "demo", "echo").code == 0)
             var configuration = TestServer.testConfiguration(dataDir: server.dataDir)
             configuration.autoInstallPlugins = false

@@ -1,6 +1,7 @@
 import Foundation
 import Kernel
 import Storage
+import TestSupport
 import Testing
 
 @Suite struct RoutingTests {
@@ -9,7 +10,7 @@ import Testing
         "/api.php?s=/plugins/index.html&",
     ])
     func everyPathFormReachesThePlugin(prefix: String) async throws {
-        try await TestServer.with { server in
+        try await TestServer.with(plugins: [DemoPlugin()]) { server in
             let answer = try await RawHTTP.send(
                 port: server.port, target: prefix + "pluginsname=system&pluginscontrol=system&pluginsaction=ping")
             #expect(answer.status == 200)
@@ -20,7 +21,7 @@ import Testing
     }
 
     @Test func shopxoEntryWithAnotherRouteIsRefused() async throws {
-        try await TestServer.with { server in
+        try await TestServer.with(plugins: [DemoPlugin()]) { server in
             let answer = try await RawHTTP.send(
                 port: server.port, target: "/api.php?s=user/center&pluginsname=system&pluginscontrol=system&pluginsaction=ping")
             #expect(answer.code == -5000)
@@ -29,7 +30,7 @@ import Testing
     }
 
     @Test func jsonBodyParametersWinOverTheQuery() async throws {
-        try await TestServer.with { server in
+        try await TestServer.with(plugins: [DemoPlugin()]) { server in
             let answer = try await server.call("demo", "demo", "echo", ["a": "body", "n": 3, "list": [1, "x"]], query: "a=query&b=query")
             #expect(answer.data?["a"] == "body")
             #expect(answer.data?["b"] == "query")
@@ -39,7 +40,7 @@ import Testing
     }
 
     @Test func urlEncodedFormBodiesAreMerged() async throws {
-        try await TestServer.with { server in
+        try await TestServer.with(plugins: [DemoPlugin()]) { server in
             let body = Array("a=b%C3%A9dy+x&ids[]=1&ids[]=2&empty=".utf8)
             let answer = try await RawHTTP.send(
                 port: server.port, target: "/api/plugins/index?pluginsname=demo&pluginscontrol=demo&pluginsaction=echo&a=q",
@@ -52,7 +53,7 @@ import Testing
     }
 
     @Test func multipartFormBodiesAreMergedWithFilesDescribed() async throws {
-        try await TestServer.with { server in
+        try await TestServer.with(plugins: [DemoPlugin()]) { server in
             let boundary = "XyZ123"
             let body = Array(
                 ("--\(boundary)\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\n发票 title\r\n"
@@ -70,7 +71,7 @@ import Testing
     }
 
     @Test func aJSONBodyWithoutContentTypeIsReadAsJSON() async throws {
-        try await TestServer.with { server in
+        try await TestServer.with(plugins: [DemoPlugin()]) { server in
             let answer = try await RawHTTP.send(
                 port: server.port, target: "/api.php?s=plugins/index&pluginsname=demo&pluginscontrol=demo&pluginsaction=echo",
                 body: Array(#"{"page":1}"#.utf8))
@@ -79,7 +80,7 @@ import Testing
     }
 
     @Test func getReachesPublicReadActionsOnly() async throws {
-        try await TestServer.with { server in
+        try await TestServer.with(plugins: [DemoPlugin()]) { server in
             let ping = try await RawHTTP.send(
                 port: server.port, method: "GET", target: "/api/plugins/index?pluginsname=system&pluginscontrol=system&pluginsaction=ping")
             #expect(ping.code == 0)
@@ -92,7 +93,7 @@ import Testing
     }
 
     @Test func unknownPathsAnswerAnEnvelopeWith404() async throws {
-        try await TestServer.with { server in
+        try await TestServer.with(plugins: [DemoPlugin()]) { server in
             let answer = try await RawHTTP.send(port: server.port, target: "/index.php?s=plugins/index")
             #expect(answer.status == 404)
             #expect(answer.code == -1)
@@ -101,7 +102,7 @@ import Testing
     }
 
     @Test func theSystemPluginReportsVersionAndPlugins() async throws {
-        try await TestServer.with { server in
+        try await TestServer.with(plugins: [DemoPlugin()]) { server in
             let version = try await server.call("system", "system", "version")
             #expect(version.data?["name"] == "invoice-server")
             let plugins = try await server.call("system", "system", "plugins")

@@ -67,6 +67,15 @@ public struct Accounts: Sendable {
         }
     }
 
+    /// A user by id, or nil when there is none (or it is disabled).
+    public func user(id: Int64) async throws -> UserIdentity? {
+        let row = try await pool.read { database in
+            try database.queryOne("SELECT id, store_id, name FROM users WHERE id = ? AND disabled = 0", id)
+        }
+        guard let row, let store = row.int64("store_id"), let name = row.string("name") else { return nil }
+        return UserIdentity(id: id, storeID: store, name: name)
+    }
+
     /// Checks `accounts` (name or email) and `password`; returns the subject id, or nil.
     public func verifyPassword(kind: SubjectKind, accounts: String, password: String) async throws -> Int64? {
         let row = try await pool.read { database in

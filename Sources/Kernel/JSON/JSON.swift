@@ -90,7 +90,7 @@ extension JSON {
 }
 
 /// The members of a JSON object, in insertion order.
-public struct JSONObject: Sendable, Equatable, Sequence {
+public struct JSONObject: Sendable, Equatable, Sequence, ExpressibleByDictionaryLiteral {
     private var keys: [String] = []
     private var values: [String: JSON] = [:]
 
@@ -98,6 +98,10 @@ public struct JSONObject: Sendable, Equatable, Sequence {
 
     public init(_ pairs: [(String, JSON)]) {
         for (key, value) in pairs { self[key] = value }
+    }
+
+    public init(dictionaryLiteral elements: (String, JSON)...) {
+        self.init(elements)
     }
 
     /// A member's value; setting a new key appends it, setting nil removes it.

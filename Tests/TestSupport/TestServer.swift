@@ -6,14 +6,15 @@ import Server
 import ServiceLifecycle
 
 /// A real server for one test: a fresh data folder with its SQLite file, the kernel with the
-/// demo plugin, and the HTTP application on a free port of 127.0.0.1.
-struct TestServer: Sendable {
-    let port: Int
-    let kernel: Kernel
-    let dataDir: String
+/// given plugins, and the HTTP application on a free port of 127.0.0.1.
+public struct TestServer: Sendable {
+    public let port: Int
+    public let kernel: Kernel
+    public let dataDir: String
 
     /// Starts a server, runs `body` against it, then shuts it down gracefully and removes its data.
-    static func with<T: Sendable>(
+    public static func with<T: Sendable>(
+        plugins: [any Plugin],
         dataDir: String? = nil,
         configure: @Sendable (inout ServerConfiguration) -> Void = { _ in },
         _ body: @Sendable (TestServer) async throws -> T
@@ -22,7 +23,7 @@ struct TestServer: Sendable {
         var configuration = testConfiguration(dataDir: folder)
         configure(&configuration)
         let logger = Logger(label: "test-server", factory: { _ in SwiftLogNoOpLogHandler() })
-        let kernel = try await Kernel(configuration: configuration, plugins: [DemoPlugin()], logger: logger)
+        let kernel = try await Kernel(configuration: configuration, plugins: plugins, logger: logger)
         let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
         let app = buildApplication(kernel: kernel, configuration: configuration, logger: logger) { _, port in
             portSink.yield(port)
@@ -48,7 +49,7 @@ struct TestServer: Sendable {
     }
 
     /// Settings for tests: port 0, a cheap password hash, everything else as shipped.
-    static func testConfiguration(dataDir: String) -> ServerConfiguration {
+    public static func testConfiguration(dataDir: String) -> ServerConfiguration {
         var configuration = ServerConfiguration()
         configuration.host = "127.0.0.1"
         configuration.port = 0
@@ -58,14 +59,14 @@ struct TestServer: Sendable {
         return configuration
     }
 
-    static func temporaryFolder() -> String {
+    public static func temporaryFolder() -> String {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("invoice-server-test-\(UUID().uuidString)").path
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }
 
     /// Calls `plugin/control/action` on the canonical path with a JSON body.
-    func call(
+    public func call(
         _ plugin: String, _ control: String, _ action: String, _ body: JSON = .emptyObject,
         token: String? = nil, query: String = "", headers: [(String, String)] = [], path: String = "/api/plugins/index"
     ) async throws -> HTTPResult {
@@ -77,14 +78,14 @@ struct TestServer: Sendable {
     }
 
     /// A user with a password, logged in; returns its id and token.
-    func user(_ name: String, password: String = "secret-\(UUID().uuidString.prefix(8))", store: Int64 = 1) async throws -> (id: Int64, token: String) {
+    public func user(_ name: String, password: String = "secret-\(UUID().uuidString.prefix(8))", store: Int64 = 1) async throws -> (id: Int64, token: String) {
         let accounts = kernel.services.accounts
         let id = try await accounts.createUser(name: name, email: "\(name)@example.com", password: password, storeID: store)
         return (id, try await accounts.issueToken(kind: .user, subjectID: id))
     }
 
     /// An admin (super unless permissions are given) and its token.
-    func admin(_ name: String, permissions: [String]? = nil) async throws -> String {
+    public func admin(_ name: String, permissions: [String]? = nil) async throws -> String {
         let accounts = kernel.services.accounts
         let id = try await accounts.createAdmin(name: name, password: "admin-pass", permissions: permissions)
         return try await accounts.issueToken(kind: .admin, subjectID: id)

@@ -1,9 +1,9 @@
 import Foundation
 
 /// The built `invoice-server` executable, run as a real process.
-enum ServerBinary {
+public enum ServerBinary {
     /// `.build/<config>/invoice-server`, next to the test bundle.
-    static var url: URL {
+    public static var url: URL {
         let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         for folder in [besideTests, besideTests.deletingLastPathComponent()] {
             let candidate = folder.appendingPathComponent("invoice-server")
@@ -14,14 +14,14 @@ enum ServerBinary {
     }
 
     /// A config file in `folder` with a cheap password hash, so tests stay fast.
-    static func fastConfig(in folder: String) throws -> String {
+    public static func fastConfig(in folder: String) throws -> String {
         let path = URL(fileURLWithPath: folder).appendingPathComponent("server.json").path
         try Data(#"{"password_iterations": 1000}"#.utf8).write(to: URL(fileURLWithPath: path))
         return path
     }
 
     /// Runs a one-shot command to completion; returns its exit status and standard output.
-    static func run(_ arguments: [String]) async throws -> (status: Int32, output: String, errors: String) {
+    public static func run(_ arguments: [String]) async throws -> (status: Int32, output: String, errors: String) {
         try await onOwnThread {
                     let process = Process()
                     process.executableURL = url
@@ -40,14 +40,14 @@ enum ServerBinary {
 }
 
 /// `invoice-server serve` running in the background, with its output collected.
-final class ServerProcess: @unchecked Sendable {
-    let process = Process()
+public final class ServerProcess: @unchecked Sendable {
+    public let process = Process()
     private let lock = NSLock()
     private var collected = ""
-    private(set) var port = 0
+    public private(set) var port = 0
 
     /// Starts the server on a free port and waits for its "listening on" line.
-    init(arguments: [String]) async throws {
+    public init(arguments: [String]) async throws {
         process.executableURL = ServerBinary.url
         process.arguments = ["serve", "--host", "127.0.0.1", "--port", "0"] + arguments
         let output = Pipe()
@@ -73,7 +73,7 @@ final class ServerProcess: @unchecked Sendable {
     }
 
     /// Everything the server printed so far.
-    var output: String { lock.withLock { collected } }
+    public var output: String { lock.withLock { collected } }
 
     private func listeningPort() -> Int? {
         guard let range = output.range(of: "listening on http://127.0.0.1:") else { return nil }
@@ -82,13 +82,13 @@ final class ServerProcess: @unchecked Sendable {
     }
 
     /// Sends a signal and waits for the exit status.
-    func stop(signal: Int32 = SIGTERM) async -> Int32 {
+    public func stop(signal: Int32 = SIGTERM) async -> Int32 {
         kill(process.processIdentifier, signal)
         return await waitForExit()
     }
 
     /// Waits for the process to end and returns its exit status.
-    func waitForExit() async -> Int32 {
+    public func waitForExit() async -> Int32 {
         while process.isRunning { try? await Task.sleep(for: .milliseconds(20)) }
         return process.terminationStatus
     }

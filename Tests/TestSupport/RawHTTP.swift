@@ -8,22 +8,22 @@ import Kernel
 /// A minimal HTTP/1.1 client over a real TCP socket, so tests can send exactly the bytes a
 /// client (or an attacker) would. Blocking socket work runs on a thread of its own, never on
 /// the cooperative pool or Dispatch pool the server in the same process needs.
-struct HTTPResult: Sendable {
-    let status: Int
-    let headers: [String: String]
-    let body: [UInt8]
+public struct HTTPResult: Sendable {
+    public let status: Int
+    public let headers: [String: String]
+    public let body: [UInt8]
 
     /// The body parsed as an envelope.
-    var json: JSON { (try? JSON.parse(body)) ?? .null }
-    var code: Int64? { json["code"]?.intValue }
-    var msg: String? { json["msg"]?.stringValue }
-    var data: JSON? { json["data"] }
-    var text: String { String(decoding: body, as: UTF8.self) }
+    public var json: JSON { (try? JSON.parse(body)) ?? .null }
+    public var code: Int64? { json["code"]?.intValue }
+    public var msg: String? { json["msg"]?.stringValue }
+    public var data: JSON? { json["data"] }
+    public var text: String { String(decoding: body, as: UTF8.self) }
 }
 
-enum RawHTTP {
+public enum RawHTTP {
     /// Sends a request and reads the whole answer (the connection is closed after it).
-    static func send(
+    public static func send(
         port: Int, method: String = "POST", target: String, headers: [(String, String)] = [], body: [UInt8] = []
     ) async throws -> HTTPResult {
         var request = "\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
@@ -35,13 +35,14 @@ enum RawHTTP {
     }
 
     /// Writes raw bytes and parses whatever HTTP answer comes back.
-    static func exchange(port: Int, bytes: [UInt8]) async throws -> HTTPResult {
+    public static func exchange(port: Int, bytes: [UInt8]) async throws -> HTTPResult {
         let raw = try await onOwnThread { try blockingExchange(port: port, bytes: bytes) }
         return try parse(raw)
     }
 
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
+        public init(description: String) { self.description = description }
     }
 
     private static func blockingExchange(port: Int, bytes: [UInt8]) throws -> [UInt8] {
@@ -74,7 +75,7 @@ enum RawHTTP {
         return received
     }
 
-    static func parse(_ raw: [UInt8]) throws -> HTTPResult {
+    public static func parse(_ raw: [UInt8]) throws -> HTTPResult {
         let separator: [UInt8] = [13, 10, 13, 10]
         guard let headEnd = raw.firstRange(of: separator) else { throw Failure(description: "no HTTP answer: \(raw.count) bytes") }
         let head = String(decoding: raw[..<headEnd.lowerBound], as: UTF8.self)
@@ -107,7 +108,7 @@ enum RawHTTP {
 }
 
 /// Runs blocking work on a new thread and awaits its result.
-func onOwnThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+public func onOwnThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
     try await withCheckedThrowingContinuation { continuation in
         let thread = Thread { continuation.resume(with: Result { try work() }) }
         thread.start()

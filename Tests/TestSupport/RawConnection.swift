@@ -5,10 +5,10 @@ import Foundation
 #endif
 
 /// A TCP connection the test writes to in pieces (slow clients, requests in flight).
-final class RawConnection: @unchecked Sendable {
+public final class RawConnection: @unchecked Sendable {
     private let fd: Int32
 
-    init(port: Int) throws {
+    public init(port: Int) throws {
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -22,13 +22,13 @@ final class RawConnection: @unchecked Sendable {
 
     deinit { close(fd) }
 
-    func write(_ bytes: [UInt8]) throws {
+    public func write(_ bytes: [UInt8]) throws {
         let written = bytes.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
         guard written == bytes.count else { throw RawHTTP.Failure(description: "short write") }
     }
 
     /// Reads until the server closes the connection (on a thread of its own).
-    func readAll() async throws -> [UInt8] {
+    public func readAll() async throws -> [UInt8] {
         let fd = self.fd
         return try await onOwnThread {
             var received: [UInt8] = []
