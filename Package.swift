@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "Kernel", targets: ["Kernel"]),
         .library(name: "Storage", targets: ["Storage"]),
         .library(name: "Server", targets: ["Server"]),
+        .library(name: "InvoicePlugin", targets: ["InvoicePlugin"]),
         .executable(name: "invoice-server", targets: ["invoice-server"]),
     ],
     dependencies: [
@@ -58,10 +59,19 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "InvoicePlugin",
+            dependencies: [
+                "Kernel", "Storage",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Plugins/Invoice",
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "invoice-server",
             dependencies: [
-                "Server",
+                "Server", "InvoicePlugin",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -71,13 +81,28 @@ let package = Package(
             dependencies: [.product(name: "Hummingbird", package: "hummingbird")],
             path: "bench/Baseline"
         ),
+        .target(
+            name: "TestSupport",
+            dependencies: [
+                "Server", "Kernel",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Tests/TestSupport",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "StorageTests", dependencies: ["Storage"], swiftSettings: swiftSettings),
         .testTarget(name: "KernelTests", dependencies: ["Kernel"], swiftSettings: swiftSettings),
         .testTarget(
+            name: "InvoicePluginTests",
+            dependencies: [
+                "InvoicePlugin", "Server", "Kernel", "Storage", "TestSupport",
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "ServerTests",
             dependencies: [
-                "Server", "Kernel", "Storage",
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                "Server", "Kernel", "Storage", "TestSupport",
             ],
             swiftSettings: swiftSettings
         ),

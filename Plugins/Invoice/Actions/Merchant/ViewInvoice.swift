@@ -1,0 +1,49 @@
+import Kernel
+import Storage
+
+/// `merchant/view`: one invoice of the store by `id` or `number`.
+enum ViewInvoice {
+    static func handle(_ context: ActionContext) async throws -> Reply {
+        .ok(try await MerchantContext(context).invoice(context).json)
+    }
+}
+
+/// `merchant/list`: the store's invoices, newest first, filtered by `status`, `kind`, `user_id`.
+enum ListInvoices {
+    static func handle(_ context: ActionContext) async throws -> Reply {
+        let merchant = try await MerchantContext(context)
+        let params = context.params
+        let paging = try Paging(params, allowed: [10, 20, 50, 100])
+        var conditions = ["store_id = ?"]
+        var arguments: [any SQLBindable] = [merchant.storeID]
+        if let status = params.string("status"), !status.isEmpty {
+            guard InvoiceStatus(rawValue: status) != nil else {
+                throw KernelError.badParameter("status", .notOneOf(InvoiceStatus.allCases.map(\.rawValue)))
+            }
+            conditions.append("status = ?")
+            arguments.append(status)
+        }
+        if let kind = params.string("kind"), !kind.isEmpty {
+            guard InvoiceKind(rawValue: kind) != nil else { throw KernelError.badParameter("kind", .notOneOf(["order", "recharge"])) }
+            conditions.append("kind = ?")
+            arguments.append(kind)
+        }
+        if let userID = try params.int("user_id") {
+            conditions.append("user_id = ?")
+            arguments.append(userID)
+        }
+        let filter = conditions.joined(separator: " AND ")
+        let bound = arguments
+        let (total, invoices) = try await context.storage.read { db -> (Int64, [Invoice]) in
+            let total = try db.queryOne("SELECT COUNT(*) AS n FROM invoice_invoices WHERE \(filter)", arguments: bound)?.int64("n") ?? 0
+            let rows = try db.query(
+                "SELECT \(InvoiceRecords.columns) FROM invoice_invoices WHERE \(filter) ORDER BY id DESC LIMIT ? OFFSET ?",
+                arguments: bound + [paging.size, paging.offset])
+            return (total, try rows.map { try InvoiceRecords.load(db, row: $0) })
+        }
+        return .ok([
+            "page": .int(paging.page), "page_size": .int(paging.size), "total": .int(total),
+            "data": .array(invoices.map(\.json)),
+        ])
+    }
+}

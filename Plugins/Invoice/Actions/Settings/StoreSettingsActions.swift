@@ -1,0 +1,39 @@
+import Kernel
+import Storage
+
+/// `settings/view` and `settings/save` (admin): a store's currency, tax, numbering, real-money
+/// gateways and webhook secrets. Secrets are write-only: views show only whether one is set.
+enum StoreSettingsActions {
+    static func view(_ context: ActionContext) async throws -> Reply {
+        let storeID = try context.storeID()
+        let settings = try await SettingsRecords.load(context, storeID: storeID)
+        return .ok(["store_id": .int(storeID), "settings": settings.json(revealSecrets: false)])
+    }
+
+    static func save(_ context: ActionContext) async throws -> Reply {
+        let storeID = try context.storeID()
+        let current = try await SettingsRecords.load(context, storeID: storeID)
+        let params = context.params
+        if let code = params.string("currency"), Currency(code) == nil { throw KernelError.badParameter("currency", .malformed) }
+        if let rate = try params.int("tax_rate_bp"), !(0...100_000).contains(rate) {
+            throw KernelError.badParameter("tax_rate_bp", .outOfRange(0...100_000))
+        }
+        if let pattern = params.string("number_pattern"), !NumberPattern(pattern: pattern).isValid {
+            throw KernelError.badParameter("number_pattern", .malformed)
+        }
+        var changes = JSONObject()
+        for key in ["currency", "tax_rate_bp", "tax_inclusive", "number_pattern", "yearly_reset", "real_money_gateways",
+            "stripe_webhook_secret", "paypal_webhook_secret", "store_name", "store_address"]
+        {
+            if let value = params[key], !value.isNull { changes[key] = value }
+        }
+        if let gateways = changes["real_money_gateways"] {
+            let names = gateways.arrayValue?.compactMap(\.stringValue) ?? (gateways.stringValue ?? "").split(separator: ",").map(String.init)
+            guard names.allSatisfy(PluginNames.isValidGateway) else { throw KernelError.badParameter("real_money_gateways", .malformed) }
+            changes["real_money_gateways"] = .array(names.map { .string($0) })
+        }
+        let settings = StoreSettings(json: .object(changes), base: current)
+        try await SettingsRecords.save(context, storeID: storeID, settings: settings)
+        return .ok(["store_id": .int(storeID), "settings": settings.json(revealSecrets: false)])
+    }
+}

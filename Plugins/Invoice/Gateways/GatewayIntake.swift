@@ -1,0 +1,77 @@
+import Kernel
+import Storage
+
+/// The common path of every gateway event: verify the signature, parse the event, record its id
+/// so a replay changes nothing, apply it in the same transaction, then announce what changed.
+enum GatewayIntake {
+    /// What one event did to an invoice.
+    enum Effect: Sendable {
+        case paid(Invoice)
+        case refunded(Invoice)
+        case nothing
+    }
+
+    /// A verified event: its id, type and the object it carries.
+    struct Event: Sendable {
+        let id: String
+        let type: String
+        let object: JSON
+    }
+
+    static func process(
+        _ context: ActionContext,
+        gateway: String,
+        secret: (StoreSettings) -> String,
+        signatureHeader: String,
+        parse: @escaping @Sendable (JSON) throws -> Event,
+        apply: @escaping @Sendable (Database, Event, Int64, Int64) throws -> Effect
+    ) async throws -> Reply {
+        let storeID = try context.params.int("store_id") ?? 1
+        let settings = try await SettingsRecords.load(context, storeID: storeID)
+        let key = secret(settings)
+        guard !key.isEmpty else { throw InvoiceMessages.gatewayNotConfigured }
+        let now = context.services.clock.unixSeconds()
+        let body = context.request.rawBody
+        guard SignedPayload.verify(header: context.request.headers[signatureHeader], payload: body, secret: key, now: now) else {
+            throw InvoiceMessages.invalidSignature
+        }
+        guard let json = try? JSON.parse(body) else { throw KernelError.badParameter("body", .malformed) }
+        let event = try parse(json)
+        let outcome = try await context.storage.write { db -> Effect? in
+            try db.execute(
+                "INSERT INTO invoice_gateway_events (gateway, event_id, store_id, received_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                gateway, event.id, storeID, now)
+            guard db.changes == 1 else { return nil }
+            return try apply(db, event, storeID, now)
+        }
+        switch outcome {
+        case nil:
+            return .ok(["event": .string(event.id), "handled": false], message: InvoiceMessages.eventAlreadyHandled)
+        case .paid(let invoice)?:
+            await InvoiceEvents.publish("invoice.paid", invoice, context)
+            return .ok(["event": .string(event.id), "handled": true, "invoice": invoice.json])
+        case .refunded(let invoice)?:
+            await InvoiceEvents.publish("invoice.refunded", invoice, context)
+            return .ok(["event": .string(event.id), "handled": true, "invoice": invoice.json])
+        case .nothing?:
+            return .ok(["event": .string(event.id), "handled": false], message: InvoiceMessages.eventIgnored)
+        }
+    }
+
+    /// Records a gateway payment unless this very payment is already recorded (the same
+    /// payment can arrive as two event types).
+    static func pay(_ db: Database, _ invoice: Invoice, _ payment: PaymentRecords.Payment, now: Int64) throws -> Effect {
+        if invoice.status.isPaid && invoice.transactionID == payment.transactionID { return .nothing }
+        switch try PaymentRecords.pay(db, invoice, payment, now: now) {
+        case .paid(let paid): return .paid(paid)
+        case .expired: return .nothing
+        }
+    }
+
+    /// Brings the refunded total up to `cumulative` (gateways report the running total).
+    static func refund(_ db: Database, _ invoice: Invoice, cumulative: Money, note: String, now: Int64) throws -> Effect {
+        let delta = cumulative - invoice.refunded
+        guard delta.minorUnits > 0 else { return .nothing }
+        return .refunded(try PaymentRecords.refund(db, invoice, amount: delta, note: note, now: now))
+    }
+}

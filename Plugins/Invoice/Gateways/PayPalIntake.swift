@@ -1,0 +1,40 @@
+import Kernel
+import Storage
+
+/// `gateway/paypal`: PayPal webhook events relayed with the store's shared secret, signed like
+/// Stripe's (`X-Signature: t=..,v1=..`, HMAC-SHA256 of "<t>.<body>"). Handles
+/// `PAYMENT.CAPTURE.COMPLETED` and `PAYMENT.CAPTURE.REFUNDED`; the invoice is named by the
+/// resource's `custom_id` (or `invoice_id`). Amounts are decimal strings.
+enum PayPalIntake {
+    static func handle(_ context: ActionContext) async throws -> Reply {
+        try await GatewayIntake.process(
+            context, gateway: "paypal", secret: { $0.paypalWebhookSecret }, signatureHeader: "x-signature",
+            parse: { json in
+                guard let id = json["id"]?.stringValue, let type = json["event_type"]?.stringValue,
+                    let resource = json["resource"], case .object = resource
+                else { throw KernelError.badParameter("resource", .malformed) }
+                return GatewayIntake.Event(id: id, type: type, object: resource)
+            },
+            apply: apply)
+    }
+
+    private static func apply(_ db: Database, _ event: GatewayIntake.Event, storeID: Int64, now: Int64) throws -> GatewayIntake.Effect {
+        let resource = event.object
+        guard ["PAYMENT.CAPTURE.COMPLETED", "PAYMENT.CAPTURE.REFUNDED"].contains(event.type) else { return .nothing }
+        let reference = (resource["custom_id"] ?? resource["invoice_id"])?.intValue
+        guard let reference, let invoice = try InvoiceRecords.find(db, id: reference, storeID: storeID) else { throw KernelError.notFound }
+        if let currency = resource["amount"]?["currency_code"]?.stringValue, currency.uppercased() != invoice.currency.code {
+            throw InvoiceMessages.currencyMismatch(expected: invoice.currency.code)
+        }
+        guard let value = resource["amount"]?["value"], let amount = Money.parse(value, currency: invoice.currency) else {
+            throw KernelError.badParameter("resource.amount.value", .malformed)
+        }
+        if event.type == "PAYMENT.CAPTURE.REFUNDED" {
+            return try GatewayIntake.refund(db, invoice, cumulative: invoice.refunded + amount, note: "refunded via paypal \(event.id)", now: now)
+        }
+        let payment = PaymentRecords.Payment(
+            gateway: "paypal", transactionID: resource["id"]?.stringValue ?? event.id, amount: amount, paidAt: now,
+            data: ["event_id": .string(event.id), "event_type": .string(event.type)])
+        return try GatewayIntake.pay(db, invoice, payment, now: now)
+    }
+}

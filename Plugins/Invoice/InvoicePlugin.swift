@@ -1,0 +1,20 @@
+import Kernel
+import Storage
+
+/// The invoice plugin: paid orders become invoices (Sell.app's model, merchant API and gateway
+/// events); users apply for tax invoices and admins configure, review and issue them (ShopXO's
+/// invoice plugin, same actions and answers).
+public struct InvoicePlugin: Plugin {
+    public init() {}
+
+    public let manifest = PluginManifest(
+        name: "invoice", title: "Invoice", version: "1.0.0", author: "invoice-server",
+        description: "Invoices for paid orders, tax-invoice applications, review and issue.",
+        clientTypes: ["pc", "h5", "ios", "android", "weixin", "alipay", "baidu", "toutiao", "qq"])
+
+    public var migrations: [Migration] { InvoiceMigrations.all }
+
+    public var defaultConfig: JSON { InvoiceConfig.defaults }
+
+    public var routes: [Route] { InvoiceRoutes.all }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import Kernel
+import Storage
+
+extension Invoice {
+    /// The invoice in Sell.app's shape, money as decimal strings, times as ISO 8601 (UTC).
+    var json: JSON {
+        let money = { (value: Money) in JSON.string(value.formatted(currency)) }
+        let current = history.last
+        return [
+            "id": .int(id),
+            "number": .string(number),
+            "store_id": .int(storeID),
+            "kind": .string(kind.rawValue),
+            "user_id": userID.map { .int($0) } ?? .null,
+            "payment": [
+                "fee": money(fee),
+                "gateway": [
+                    "type": JSON(gatewayType),
+                    "transaction_id": JSON(transactionID),
+                    "checkout_url": JSON(checkoutURL),
+                    "data": gatewayData,
+                ],
+                "subtotal": ["currency": .string(currency.code), "vat": money(vat), "total": money(total)],
+                "expires_at": Self.iso(expiresAt),
+                "full_price": money(fullPrice),
+                "original_amount": money(originalAmount),
+                "paid_amount": paidAmount.map(money) ?? .null,
+                "paid_at": Self.iso(paidAt),
+                "refunded": money(refunded),
+                "tax": ["rate_bp": .int(tax.rateBasisPoints), "inclusive": .bool(tax.inclusive)],
+            ],
+            "status": [
+                "status": .string(status.rawValue),
+                "at": Self.iso(current?.at),
+                "history": .array(history.map { ["status": .string($0.status.rawValue), "at": Self.iso($0.at), "note": .string($0.note)] }),
+            ],
+            "customer_information": customer,
+            "coupon_id": couponID.map { .int($0) } ?? .null,
+            "subscription_id": subscriptionID.map { .int($0) } ?? .null,
+            "feedback": JSON(feedback),
+            "webhooks": webhooks,
+            "products": .array(lines.map { line in
+                [
+                    "code": .string(line.input.code),
+                    "title": .string(line.input.title),
+                    "description": .string(line.input.description),
+                    "have_tax": .bool(line.input.haveTax),
+                    "quantity": .int(line.input.quantity),
+                    "amount": money(line.input.amount),
+                    "discount_amount": line.input.discountType == .percent
+                        ? .string(Money.format(line.input.discountAmount, exponent: 2)) : money(Money(line.input.discountAmount)),
+                    "discount_type": .int(line.input.discountType.rawValue),
+                    "vat": money(line.vat),
+                    "total": money(line.total),
+                ]
+            }),
+            "request_id": JSON(requestID),
+            "created_at": Self.iso(createdAt),
+            "updated_at": Self.iso(updatedAt),
+        ]
+    }
+
+    static func iso(_ seconds: Int64?) -> JSON {
+        guard let seconds else { return .null }
+        return .string(ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: TimeInterval(seconds))))
+    }
+}

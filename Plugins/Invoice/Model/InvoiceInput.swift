@@ -1,0 +1,104 @@
+import Foundation
+import Kernel
+import Storage
+
+/// Reading what merchants send: product lines, money, times. Every problem names the field.
+enum InvoiceInput {
+    static let maxLines = 500
+
+    /// `products` as an array of objects (or that array as JSON text, from form clients).
+    static func lines(_ params: Params, currency: Currency, field: String = "products") throws -> [LineInput] {
+        var value = params[field] ?? .null
+        if case .string(let text) = value, let parsed = try? JSON.parse(Array(text.utf8)) { value = parsed }
+        guard case .array(let items) = value, !items.isEmpty else { throw InvoiceMessages.noLines }
+        guard items.count <= maxLines else { throw KernelError.badParameter(field, .outOfRange(1...Int64(maxLines))) }
+        return try items.enumerated().map { index, item in try line(item, at: "\(field)[\(index)]", currency: currency) }
+    }
+
+    private static func line(_ item: JSON, at path: String, currency: Currency) throws -> LineInput {
+        guard case .object = item else { throw KernelError.badParameter(path, .malformed) }
+        func text(_ key: String, required: Bool = false, max: Int = 500) throws -> String {
+            let value = item[key]?.stringValue ?? ""
+            if required && value.isEmpty { throw KernelError.badParameter("\(path).\(key)", .missing) }
+            guard value.count <= max else { throw KernelError.badParameter("\(path).\(key)", .tooLong(maxBytes: max)) }
+            return value
+        }
+        let title = try text("title", required: true)
+        let quantityValue = item["quantity"] ?? 1
+        guard let quantity = quantityValue.intValue, (1...1_000_000).contains(quantity) else {
+            throw KernelError.badParameter("\(path).quantity", .outOfRange(1...1_000_000))
+        }
+        guard let amountValue = item["amount"], let amount = Money.parse(amountValue, currency: currency),
+            amount.minorUnits <= 1_000_000_000_000
+        else { throw KernelError.badParameter("\(path).amount", .malformed) }
+        let typeValue = (item["discount_type"] ?? item["discountType"])?.intValue ?? 0
+        guard let discountType = DiscountType(rawValue: typeValue) else {
+            throw KernelError.badParameter("\(path).discount_type", .notOneOf(["0", "1"]))
+        }
+        let discountValue = item["discount_amount"] ?? item["discountAmount"] ?? 0
+        let discount: Int64
+        switch discountType {
+        case .percent:
+            guard let percent = Money.parse(discountValue, currency: Currency("USD")!), percent.minorUnits <= 10_000 else {
+                throw KernelError.badParameter("\(path).discount_amount", .outOfRange(0...100))
+            }
+            discount = percent.minorUnits
+        case .fixed:
+            guard let fixed = Money.parse(discountValue, currency: currency) else {
+                throw KernelError.badParameter("\(path).discount_amount", .malformed)
+            }
+            discount = fixed.minorUnits
+        }
+        let haveTax = (item["have_tax"] ?? item["haveTax"])?.boolValue ?? false
+        return LineInput(
+            code: try text("code", max: 100), title: title, description: try text("description", max: 2_000), haveTax: haveTax,
+            quantity: quantity, amount: amount, discountAmount: discount, discountType: discountType)
+    }
+
+    /// A time sent as Unix seconds, ISO 8601, or `YYYY-MM-DD[ HH:MM:SS]` (UTC). Nil when absent.
+    static func time(_ params: Params, _ name: String) throws -> Int64? {
+        guard let value = params[name], !value.isNull, value != .string("") else { return nil }
+        if let seconds = value.intValue { return seconds }
+        guard let text = value.stringValue, let date = parseDate(text) else { throw KernelError.badParameter(name, .malformed) }
+        return Int64(date.timeIntervalSince1970)
+    }
+
+    static func parseDate(_ text: String) -> Date? {
+        let iso = ISO8601DateFormatter()
+        if let date = iso.date(from: text) { return date }
+        iso.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        if let date = iso.date(from: text) { return date }
+        for format in ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd"] {
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.timeZone = TimeZone(identifier: "UTC")
+            formatter.dateFormat = format
+            if let date = formatter.date(from: text) { return date }
+        }
+        return nil
+    }
+
+    /// `customer_information` as an object with Sell.app's keys (unknown keys are dropped).
+    static func customer(_ params: Params) throws -> JSON {
+        var value = params["customer_information"] ?? .null
+        if case .string(let text) = value, let parsed = try? JSON.parse(Array(text.utf8)) { value = parsed }
+        var customer = JSONObject()
+        if case .object(let given) = value {
+            for key in ["id", "email", "country", "location", "ip", "proxied", "browser_agent", "vat"] {
+                if let member = given[key] { customer[key] = member }
+            }
+        } else if !value.isNull {
+            throw KernelError.badParameter("customer_information", .malformed)
+        }
+        if customer["email"] == nil, let email = params.string("email") { customer["email"] = .string(email) }
+        if let email = customer["email"]?.stringValue, !email.isEmpty, !isEmail(email) {
+            throw KernelError.badParameter("customer_information.email", .malformed)
+        }
+        return .object(customer)
+    }
+
+    static func isEmail(_ text: String) -> Bool {
+        let parts = text.split(separator: "@")
+        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && text.count <= 254 && !text.contains(" ")
+    }
+}

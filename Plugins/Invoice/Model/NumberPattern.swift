@@ -1,0 +1,43 @@
+import Foundation
+
+/// A human invoice number pattern such as `INV-{YYYY}-{SEQ:6}`: `{YYYY}`, `{YY}`, `{MM}`, `{DD}`
+/// are the creation date (UTC), `{SEQ:n}` the per-store sequence padded to n digits.
+struct NumberPattern: Sendable, Equatable {
+    let pattern: String
+
+    static let standard = NumberPattern(pattern: "INV-{YYYY}-{SEQ:6}")
+
+    /// Whether the pattern has exactly one sequence placeholder (required, or numbers would repeat).
+    var isValid: Bool {
+        pattern.components(separatedBy: "{SEQ").count == 2 && pattern.count <= 64
+    }
+
+    /// The sequence's counter key: a new counter each year when `yearlyReset` is on.
+    func period(for date: Date, yearlyReset: Bool) -> String {
+        yearlyReset ? String(Self.utc.component(.year, from: date)) : "all"
+    }
+
+    /// The number for sequence value `sequence` created at `date`.
+    func render(sequence: Int64, date: Date) -> String {
+        let parts = Self.utc.dateComponents([.year, .month, .day], from: date)
+        var text = pattern
+        text = text.replacingOccurrences(of: "{YYYY}", with: String(format: "%04d", parts.year ?? 0))
+        text = text.replacingOccurrences(of: "{YY}", with: String(format: "%02d", (parts.year ?? 0) % 100))
+        text = text.replacingOccurrences(of: "{MM}", with: String(format: "%02d", parts.month ?? 0))
+        text = text.replacingOccurrences(of: "{DD}", with: String(format: "%02d", parts.day ?? 0))
+        if let start = text.range(of: "{SEQ"), let end = text[start.upperBound...].firstIndex(of: "}") {
+            let widthText = text[start.upperBound..<end].drop { $0 == ":" }
+            let width = min(Int(widthText) ?? 1, 18)
+            let digits = String(sequence)
+            let padded = String(repeating: "0", count: max(0, width - digits.count)) + digits
+            text.replaceSubrange(start.lowerBound...end, with: padded)
+        }
+        return text
+    }
+
+    private static let utc: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar
+    }()
+}

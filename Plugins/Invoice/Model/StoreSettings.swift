@@ -1,0 +1,73 @@
+import Kernel
+import Storage
+
+/// A store's invoicing settings: currency, tax, numbering, which gateways count as real money,
+/// and the secrets that verify gateway events. Defaults come from the plugin config's
+/// `store_defaults`; a store's own values are kept in `invoice_store_settings`.
+struct StoreSettings: Sendable, Equatable {
+    var currency: Currency
+    var tax: TaxRule
+    var numberPattern: NumberPattern
+    var yearlyReset: Bool
+    /// Gateways whose payments are real money and so may be invoiced (default stripe, paypal).
+    var realMoneyGateways: [String]
+    var stripeWebhookSecret: String
+    var paypalWebhookSecret: String
+    var storeName: String
+    var storeAddress: String
+
+    static let fallback = StoreSettings(
+        currency: Currency("USD")!, tax: TaxRule(rateBasisPoints: 0, inclusive: false), numberPattern: .standard,
+        yearlyReset: true, realMoneyGateways: ["stripe", "paypal"], stripeWebhookSecret: "", paypalWebhookSecret: "",
+        storeName: "", storeAddress: "")
+
+    /// Settings read from a JSON object, each key falling back to `base`.
+    init(json: JSON, base: StoreSettings = .fallback) {
+        self = base
+        if let code = json["currency"]?.stringValue, let currency = Currency(code) { self.currency = currency }
+        if let rate = json["tax_rate_bp"]?.intValue, (0...100_000).contains(rate) { tax.rateBasisPoints = rate }
+        if let inclusive = json["tax_inclusive"]?.boolValue { tax.inclusive = inclusive }
+        if let pattern = json["number_pattern"]?.stringValue, NumberPattern(pattern: pattern).isValid {
+            numberPattern = NumberPattern(pattern: pattern)
+        }
+        if let reset = json["yearly_reset"]?.boolValue { yearlyReset = reset }
+        if let gateways = json["real_money_gateways"]?.arrayValue {
+            realMoneyGateways = gateways.compactMap { $0.stringValue?.lowercased() }
+        }
+        if let secret = json["stripe_webhook_secret"]?.stringValue { stripeWebhookSecret = secret }
+        if let secret = json["paypal_webhook_secret"]?.stringValue { paypalWebhookSecret = secret }
+        if let name = json["store_name"]?.stringValue { storeName = name }
+        if let address = json["store_address"]?.stringValue { storeAddress = address }
+    }
+
+    private init(
+        currency: Currency, tax: TaxRule, numberPattern: NumberPattern, yearlyReset: Bool, realMoneyGateways: [String],
+        stripeWebhookSecret: String, paypalWebhookSecret: String, storeName: String, storeAddress: String
+    ) {
+        self.currency = currency
+        self.tax = tax
+        self.numberPattern = numberPattern
+        self.yearlyReset = yearlyReset
+        self.realMoneyGateways = realMoneyGateways
+        self.stripeWebhookSecret = stripeWebhookSecret
+        self.paypalWebhookSecret = paypalWebhookSecret
+        self.storeName = storeName
+        self.storeAddress = storeAddress
+    }
+
+    /// The settings as stored and shown to admins; secrets are shown only as set or not.
+    func json(revealSecrets: Bool) -> JSON {
+        [
+            "currency": .string(currency.code),
+            "tax_rate_bp": .int(tax.rateBasisPoints),
+            "tax_inclusive": .bool(tax.inclusive),
+            "number_pattern": .string(numberPattern.pattern),
+            "yearly_reset": .bool(yearlyReset),
+            "real_money_gateways": .array(realMoneyGateways.map { .string($0) }),
+            "stripe_webhook_secret": revealSecrets ? .string(stripeWebhookSecret) : .bool(!stripeWebhookSecret.isEmpty),
+            "paypal_webhook_secret": revealSecrets ? .string(paypalWebhookSecret) : .bool(!paypalWebhookSecret.isEmpty),
+            "store_name": .string(storeName),
+            "store_address": .string(storeAddress),
+        ]
+    }
+}
