@@ -1,6 +1,8 @@
+import HTTPTypes
 import Hummingbird
 import Kernel
 import Logging
+import Synchronization
 
 /// Wraps every request: gives it an id (kept from `X-Request-Id` when well-formed), turns
 /// transport errors (unknown path, wrong method, body too large) into envelopes, sends the id
@@ -28,7 +30,7 @@ struct AccessLogMiddleware: RouterMiddleware {
                 KernelError(code: .failure, message: KernelMessages.internalError, data: ["request_id": .string(context.requestID)]),
                 language: request.queryLanguage)
         }
-        response.headers[.init("X-Request-Id")!] = context.requestID
+        response.headers[Self.requestIDField] = context.requestID
         let elapsed = ContinuousClock.now - started
         let code = outcome.code ?? (response.status.code == 200 ? 0 : -1)
         var routeLabel = "-"
@@ -55,15 +57,27 @@ struct AccessLogMiddleware: RouterMiddleware {
             Envelope(msg: message(request.queryLanguage), code: code, data: ""), status: error.status)
     }
 
-    /// A client's `X-Request-Id` when it is 1-64 safe characters, else a new random id.
+    /// A client's `X-Request-Id` when it is 1-64 safe characters, else a new id: a random
+    /// prefix drawn once per process and a counter, unique without a random draw per request.
     private static func requestID(from request: Request) -> String {
-        if let given = request.headers[.init("X-Request-Id")!], (1...64).contains(given.utf8.count),
-            given.utf8.allSatisfy({ $0 == 45 || $0 == 95 || (48...57).contains($0) || (65...90).contains($0) || (97...122).contains($0) })
-        {
+        if let given = request.headers[requestIDField], (1...64).contains(given.utf8.count), given.utf8.allSatisfy(isSafe) {
             return given
         }
-        return String(UInt64.random(in: .min ... .max), radix: 16, uppercase: false)
+        return processPrefix + String(requestCounter.add(1, ordering: .relaxed).newValue, radix: 16)
     }
+
+    private static func isSafe(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "a")...UInt8(ascii: "z"):
+            true
+        default: false
+        }
+    }
+
+    private static let requestIDField = HTTPField.Name("X-Request-Id")!
+    private static let processPrefix = String(UInt32.random(in: .min ... .max), radix: 16) + "-"
+    private static let requestCounter = Atomic<UInt64>(0)
 
     private static func milliseconds(_ duration: Duration) -> String {
         let micros = duration.nanoseconds / 1_000

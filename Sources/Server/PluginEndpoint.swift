@@ -11,13 +11,19 @@ struct PluginEndpoint: Sendable {
     /// Handles `/api/plugins/index`, `/admin/plugins/index` and the ShopXO forms
     /// `/api.php?s=plugins/index` and `/admin.php?s=plugins/index`.
     func respond(to request: Request, context: ServerContext, surface: KernelRequest.Surface, shopxoEntry: Bool) async throws -> Response {
-        let language = request.queryLanguage
         var params: Params
         do {
             params = try QueryString.parse(request.uri.query.map { $0[...] } ?? "")
-            if shopxoEntry { try Self.checkShopXORoute(params) }
         } catch {
-            return .envelope(error, language: language)
+            return .envelope(error, language: .en)
+        }
+        let language = params.string("lang").flatMap(Language.init(parameter:)) ?? .en
+        if shopxoEntry {
+            do {
+                try Self.checkShopXORoute(params)
+            } catch {
+                return .envelope(error, language: language)
+            }
         }
         let body: ByteBuffer
         do {

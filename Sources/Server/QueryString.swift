@@ -24,6 +24,7 @@ enum QueryString {
 
     /// Percent-decoding with `+` as space; invalid escapes or UTF-8 are refused.
     static func decode(_ text: Substring) throws(KernelError) -> String {
+        if !text.utf8.contains(where: { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "+") }) { return String(text) }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         var iterator = text.utf8.makeIterator()

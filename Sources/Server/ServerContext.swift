@@ -1,4 +1,5 @@
 import Hummingbird
+import NIOCore
 
 /// Per-request state the HTTP adapter carries: the request id and what the kernel routed to,
 /// for the access log and metrics.
@@ -8,13 +9,15 @@ public struct ServerContext: RequestContext {
     public var requestID = ""
     /// Filled in by the endpoint, read by the access log once the response is ready.
     var outcome = RequestOutcome()
-    /// The client's address.
-    public let remoteAddress: String?
+    private let channel: any Channel
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
-        remoteAddress = source.channel.remoteAddress?.ipAddress
+        channel = source.channel
     }
+
+    /// The client's address (looked up only when asked for).
+    public var remoteAddress: String? { channel.remoteAddress?.ipAddress }
 }
 
 /// What the endpoint learned about a request (its route and envelope code), handed back to the

@@ -8,6 +8,8 @@ public final class ServerMetrics: Sendable {
     let registry = PrometheusCollectorRegistry()
     private let factory: PrometheusMetricsFactory
     private let openConnections = Atomic<Int>(0)
+    /// Counters and timers by route and code, made once: the registry's own lookup is costly.
+    private let routeMetrics = Mutex<[String: (Metrics.Counter, Metrics.Timer)]>([:])
 
     public init() {
         var factory = PrometheusMetricsFactory(registry: registry)
@@ -21,10 +23,19 @@ public final class ServerMetrics: Sendable {
 
     /// Counts one request and its latency by plugin, control, action and envelope code.
     func record(plugin: String, control: String, action: String, code: Int, duration: Duration) {
-        let dimensions = [("plugin", plugin), ("control", control), ("action", action), ("code", String(code))]
-        Counter(label: "invoice_requests_total", dimensions: dimensions, factory: factory).increment()
-        Metrics.Timer(label: "invoice_request_duration_seconds", dimensions: Array(dimensions.prefix(3)), factory: factory)
-            .recordNanoseconds(duration.nanoseconds)
+        let key = "\(plugin)/\(control)/\(action)/\(code)"
+        let (counter, timer) = routeMetrics.withLock { cache in
+            if let found = cache[key] { return found }
+            let dimensions = [("plugin", plugin), ("control", control), ("action", action), ("code", String(code))]
+            let made = (
+                Metrics.Counter(label: "invoice_requests_total", dimensions: dimensions, factory: factory),
+                Metrics.Timer(label: "invoice_request_duration_seconds", dimensions: Array(dimensions.prefix(3)), factory: factory)
+            )
+            cache[key] = made
+            return made
+        }
+        counter.increment()
+        timer.recordNanoseconds(duration.nanoseconds)
     }
 
     func connectionOpened() { openConnections.add(1, ordering: .relaxed) }
