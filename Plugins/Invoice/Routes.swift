@@ -11,24 +11,47 @@ enum InvoiceRoutes {
 
     /// Sell.app-style invoice API for a store's systems (API key scope `invoices`) or admins.
     static let merchant: [Route] = [
-        Route("merchant", "create", access: .apiKey(scope: merchantScope), handler: CreateInvoice.handle),
-        Route("merchant", "view", access: .apiKey(scope: merchantScope), handler: ViewInvoice.handle),
-        Route("merchant", "update", access: .apiKey(scope: merchantScope), handler: UpdateInvoice.handle),
-        Route("merchant", "list", access: .apiKey(scope: merchantScope), handler: ListInvoices.handle),
-        Route("merchant", "cancel", access: .apiKey(scope: merchantScope), handler: CancelInvoice.handle),
-        Route("merchant", "pay", access: .apiKey(scope: merchantScope), handler: PayInvoice.handle),
-        Route("merchant", "refund", access: .apiKey(scope: merchantScope), handler: RefundInvoice.handle),
+        Route(
+            "merchant", "create", access: .apiKey(scope: merchantScope), params: MerchantParams.create,
+            summary: "Create a pending invoice (idempotent by request_id or Idempotency-Key)", handler: CreateInvoice.handle),
+        Route(
+            "merchant", "view", access: .apiKey(scope: merchantScope), params: MerchantParams.reference,
+            summary: "One invoice by id or number", handler: ViewInvoice.handle),
+        Route(
+            "merchant", "update", access: .apiKey(scope: merchantScope), params: MerchantParams.reference + MerchantParams.details,
+            summary: "Change a pending invoice", handler: UpdateInvoice.handle),
+        Route(
+            "merchant", "list", access: .apiKey(scope: merchantScope), params: MerchantParams.list,
+            summary: "The store's invoices, newest first", handler: ListInvoices.handle),
+        Route(
+            "merchant", "cancel", access: .apiKey(scope: merchantScope), params: MerchantParams.reference + [.string("note", maxLength: 500)],
+            summary: "Cancel a pending invoice (it keeps its number)", handler: CancelInvoice.handle),
+        Route(
+            "merchant", "pay", access: .apiKey(scope: merchantScope), params: MerchantParams.reference + MerchantParams.payment,
+            summary: "Record a payment", handler: PayInvoice.handle),
+        Route(
+            "merchant", "refund", access: .apiKey(scope: merchantScope),
+            params: MerchantParams.reference + [.decimal("amount"), .string("note", maxLength: 500)],
+            summary: "Refund part or all of a paid invoice", handler: RefundInvoice.handle),
     ]
 
     /// A store's invoicing settings (admins only: they include webhook secrets).
     static let settings: [Route] = [
-        Route("settings", "view", access: .admin(), handler: StoreSettingsActions.view),
-        Route("settings", "save", access: .admin(), handler: StoreSettingsActions.save),
+        Route(
+            "settings", "view", access: .admin(), params: [MerchantParams.storeID],
+            summary: "A store's invoicing settings", handler: StoreSettingsActions.view),
+        Route(
+            "settings", "save", access: .admin(), params: MerchantParams.settings,
+            summary: "Change a store's currency, tax, numbering, gateways and secrets", handler: StoreSettingsActions.save),
     ]
 
     /// Signed payment events from gateways; the signature is the authentication.
     static let gateways: [Route] = [
-        Route("gateway", "stripe", access: .public, handler: StripeIntake.handle),
-        Route("gateway", "paypal", access: .public, handler: PayPalIntake.handle),
+        Route(
+            "gateway", "stripe", access: .public, params: [MerchantParams.storeID],
+            summary: "Stripe webhook events, verified by Stripe-Signature", handler: StripeIntake.handle),
+        Route(
+            "gateway", "paypal", access: .public, params: [MerchantParams.storeID],
+            summary: "PayPal webhook events, verified by X-Signature with the shared secret", handler: PayPalIntake.handle),
     ]
 }

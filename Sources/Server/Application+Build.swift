@@ -29,6 +29,17 @@ public func buildApplication(
             }
         }
     }
+    for (prefix, surface) in [("/api/plugins", KernelRequest.Surface.api), ("/admin/plugins", .admin)] {
+        for method in [HTTPRequest.Method.post, .get] {
+            router.on(RouterPath("\(prefix)/:plugin/:control/:action"), method: method) { request, context in
+                let route = (
+                    plugin: context.parameters.get("plugin") ?? "", control: context.parameters.get("control") ?? "",
+                    action: context.parameters.get("action") ?? ""
+                )
+                return try await endpoint.respond(to: request, context: context, surface: surface, shopxoEntry: false, pathRoute: route)
+            }
+        }
+    }
     OperationsRoutes(kernel: kernel, metrics: metrics).add(to: router)
 
     let idleTimeout = TimeAmount.seconds(Int64(configuration.idleTimeoutSeconds))

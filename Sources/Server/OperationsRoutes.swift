@@ -3,8 +3,8 @@ import Kernel
 import Storage
 import NIOCore
 
-/// `GET /healthz` (the process answers), `GET /readyz` (storage answers) and `GET /metrics`
-/// (Prometheus text format).
+/// `GET /healthz` (the process answers), `GET /readyz` (storage answers), `GET /metrics`
+/// (Prometheus text format) and `GET /api/openapi.json` (every enabled action, from the route tables).
 struct OperationsRoutes: Sendable {
     let kernel: Kernel
     let metrics: ServerMetrics
@@ -19,6 +19,12 @@ struct OperationsRoutes: Sendable {
             }
             return Response.envelope(
                 Envelope(msg: "storage unavailable", code: .storageFailed, data: ["status": "not ready"]), status: .serviceUnavailable)
+        }
+        router.get("/api/openapi.json") { [kernel] _, _ in
+            let document = OpenAPIDocument.build(kernel.services.registry)
+            return Response(
+                status: .ok, headers: [.contentType: KernelResponse.jsonContentType],
+                body: ResponseBody(byteBuffer: ByteBuffer(bytes: document.serialized())))
         }
         router.get("/metrics") { [kernel, metrics] _, _ in
             let text = metrics.render(writeQueueDepth: kernel.services.storage.writeQueueDepth)

@@ -10,7 +10,12 @@ struct PluginEndpoint: Sendable {
 
     /// Handles `/api/plugins/index`, `/admin/plugins/index` and the ShopXO forms
     /// `/api.php?s=plugins/index` and `/admin.php?s=plugins/index`.
-    func respond(to request: Request, context: ServerContext, surface: KernelRequest.Surface, shopxoEntry: Bool) async throws -> Response {
+    /// `pathRoute` carries the names of the path form `/api/plugins/{plugin}/{control}/{action}`,
+    /// which win over any in the query or body.
+    func respond(
+        to request: Request, context: ServerContext, surface: KernelRequest.Surface, shopxoEntry: Bool,
+        pathRoute: (plugin: String, control: String, action: String)? = nil
+    ) async throws -> Response {
         var params: Params
         do {
             params = try QueryString.parse(request.uri.query.map { $0[...] } ?? "")
@@ -37,6 +42,11 @@ struct PluginEndpoint: Sendable {
             params.merge(try BodyParser.parse(rawBody, contentType: request.headers[.contentType]))
         } catch {
             return .envelope(error, language: language)
+        }
+        if let pathRoute {
+            params["pluginsname"] = .string(pathRoute.plugin)
+            params["pluginscontrol"] = .string(pathRoute.control)
+            params["pluginsaction"] = .string(pathRoute.action)
         }
         var headers: [String: String] = [:]
         for field in request.headers { headers[field.name.canonicalName] = field.value }

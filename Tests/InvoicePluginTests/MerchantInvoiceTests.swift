@@ -44,7 +44,8 @@ import Testing
     @Test func validationNamesTheBadField() async throws {
         try await InvoiceFixture.with { fixture in
             let cases: [(JSON, String)] = [
-                ([:], "an invoice needs at least one product line"),
+                ([:], "missing parameter 'products'"),
+                (["products": []], "an invoice needs at least one product line"),
                 (["products": [["amount": "1"]]], "missing parameter 'products[0].title'"),
                 (["products": [["title": "x", "amount": "1.234"]]], "malformed parameter 'products[0].amount'"),
                 (["products": [["title": "x", "amount": "-1"]]], "malformed parameter 'products[0].amount'"),

@@ -71,6 +71,7 @@ struct Dispatcher: Sendable {
         let credential = Self.credential(of: request)
         let caller = try await credential.asyncMap { try await services.accounts.caller(presenting: $0) } ?? .anonymous
         try authorize(caller, for: route, plugin: plugin)
+        try ParamValidator.check(request.params, against: route.params)
 
         let context = ActionContext(
             request: request, caller: caller, credential: credential, language: language, plugin: plugin,

@@ -9,13 +9,22 @@ public struct Route: Sendable {
     public let access: Access
     /// Whether GET may call it (public reads only); everything else is POST.
     public let allowsGET: Bool
+    /// The parameters it declares; checked by the kernel before `handler` runs.
+    public let params: [Param]
+    /// One line on what it does (for the OpenAPI document).
+    public let summary: String
     public let handler: Handler
 
-    public init(_ control: String, _ action: String, access: Access, allowsGET: Bool = false, handler: @escaping Handler) {
+    public init(
+        _ control: String, _ action: String, access: Access, allowsGET: Bool = false, params: [Param] = [], summary: String = "",
+        handler: @escaping Handler
+    ) {
         self.control = control
         self.action = action
         self.access = access
         self.allowsGET = allowsGET && access == .public
+        self.params = params
+        self.summary = summary
         self.handler = handler
     }
 

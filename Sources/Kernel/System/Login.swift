@@ -3,6 +3,12 @@
 enum Login {
     static let failed = KernelError(code: .failure, message: KernelMessages.badCredentials)
 
+    /// ShopXO's login fields.
+    static let params: [Param] = [
+        .string("accounts", required: true, maxLength: 254, "User name or email"),
+        .string("pwd", required: true, maxLength: 1_024, "Password"),
+    ]
+
     static func handle(_ context: ActionContext, kind: Accounts.SubjectKind) async throws -> Reply {
         let accounts = try context.params.requiredString("accounts")
         let password = try context.params.requiredString("pwd")

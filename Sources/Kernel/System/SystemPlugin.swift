@@ -15,10 +15,14 @@ struct SystemPlugin: Plugin {
                 .ok(["name": "invoice-server", "version": .string(Self.version), "plugins": .int(Int64(context.services.registry.list().count))])
             },
             Route("system", "plugins", access: .public, allowsGET: true, handler: PluginList.handle),
-            Route("user", "login", access: .public) { try await Login.handle($0, kind: .user) },
+            Route("user", "login", access: .public, params: Login.params, summary: "Log a user in; answers a token") {
+                try await Login.handle($0, kind: .user)
+            },
             Route("user", "logout", access: .public, handler: Logout.handle),
             Route("user", "info", access: .user, handler: WhoAmI.user),
-            Route("admin", "login", access: .public) { try await Login.handle($0, kind: .admin) },
+            Route("admin", "login", access: .public, params: Login.params, summary: "Log an admin in; answers a token") {
+                try await Login.handle($0, kind: .admin)
+            },
             Route("admin", "logout", access: .public, handler: Logout.handle),
             Route("admin", "info", access: .public, handler: WhoAmI.admin),
         ]

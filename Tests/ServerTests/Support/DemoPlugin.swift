@@ -24,7 +24,7 @@ struct DemoPlugin: Plugin {
                 for key in ["pluginsname", "pluginscontrol", "pluginsaction", "s"] { params[key] = nil }
                 return .ok(.object(params))
             },
-            Route("note", "add", access: .user) { context in
+            Route("note", "add", access: .user, params: [.string("text", required: true, maxLength: 1_000)], summary: "Add a note") { context in
                 let user = try context.requireUser()
                 let text = try context.params.requiredString("text")
                 let id = try await context.storage.write { db in
@@ -48,7 +48,7 @@ struct DemoPlugin: Plugin {
                 .ok(["store_id": .int(try context.storeID())])
             },
             Route("fail", "boom", access: .public) { _ in throw SecretFailure() },
-            Route("slow", "wait", access: .public) { context in
+            Route("slow", "wait", access: .public, params: [.integer("ms", range: 0...5_000)]) { context in
                 let milliseconds = try context.params.int("ms") ?? 500
                 try await Task.sleep(for: .milliseconds(milliseconds))
                 return .ok(["waited": .int(milliseconds)])

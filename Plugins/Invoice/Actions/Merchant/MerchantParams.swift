@@ -1,0 +1,65 @@
+import Kernel
+
+/// The parameters the merchant, settings and gateway actions declare.
+enum MerchantParams {
+    static let storeID = Param.integer("store_id", range: 1...Int64.max, "The store an admin acts for (default 1)")
+
+    /// `id` or `number` names the invoice.
+    static let reference: [Param] = [
+        .integer("id", range: 1...Int64.max, "Invoice id"),
+        .string("number", maxLength: 64, "Invoice number, e.g. INV-2026-000001"),
+        storeID,
+    ]
+
+    /// What a merchant may set on a pending invoice.
+    static let details: [Param] = [
+        .array("products", maxCount: InvoiceInput.maxLines, "Lines: {code, title, description, have_tax, quantity, amount, discount_amount, discount_type}"),
+        .object("customer_information", "Sell.app customer fields: id, email, country, location, ip, proxied, browser_agent, vat"),
+        .string("email", maxLength: 254),
+        .string("expires_at", maxLength: 40, "Unix seconds or ISO 8601"),
+        .integer("coupon_id", range: 1...Int64.max),
+        .integer("subscription_id", range: 1...Int64.max),
+        .string("feedback", maxLength: 2_000),
+        .array("webhooks", maxCount: 10, "URLs to notify"),
+        .string("checkout_url", maxLength: 2_048),
+    ]
+
+    static let create: [Param] =
+        [
+            .string("kind", allowed: InvoiceKind.allCases.map(\.rawValue), "order (default) or recharge"),
+            .integer("user_id", range: 1...Int64.max, "The customer's account in this store"),
+            .string("currency", maxLength: 3, "ISO 4217; default the store's"),
+            .string("request_id", maxLength: 128, "Idempotency key"),
+            storeID,
+        ] + details.map { $0.name == "products" ? .array("products", required: true, maxCount: InvoiceInput.maxLines, $0.summary) : $0 }
+
+    static let list: [Param] = [
+        .integer("page", range: 1...1_000_000),
+        .integer("page_size", allowed: ["10", "20", "50", "100"]),
+        .string("status", allowed: InvoiceStatus.allCases.map(\.rawValue)),
+        .string("kind", allowed: InvoiceKind.allCases.map(\.rawValue)),
+        .integer("user_id", range: 1...Int64.max),
+        storeID,
+    ]
+
+    static let payment: [Param] = [
+        .string("gateway", required: true, maxLength: 32, "stripe, paypal, balance, ..."),
+        .string("transaction_id", required: true, maxLength: 255),
+        .decimal("amount", required: true, "Must equal the invoice total"),
+        .string("currency", maxLength: 3),
+        .string("paid_at", maxLength: 40, "Unix seconds or ISO 8601; default now"),
+    ]
+
+    static let settings: [Param] = [
+        storeID,
+        .string("currency", maxLength: 3),
+        .integer("tax_rate_bp", range: 0...100_000, "Tax rate in basis points (1300 = 13%)"),
+        .boolean("tax_inclusive"),
+        .string("number_pattern", maxLength: 64, "e.g. INV-{YYYY}-{SEQ:6}"),
+        .boolean("yearly_reset"),
+        .string("stripe_webhook_secret", maxLength: 255),
+        .string("paypal_webhook_secret", maxLength: 255),
+        .string("store_name", maxLength: 200),
+        .string("store_address", maxLength: 500),
+    ]
+}

@@ -1,0 +1,117 @@
+/// The OpenAPI 3.1 description of every enabled plugin's actions, built from their route tables
+/// (access levels and declared parameters). Each action is described at its path form
+/// `/api/plugins/{plugin}/{control}/{action}` (the same call as the query form).
+public enum OpenAPIDocument {
+    public static func build(_ registry: PluginRegistry, serverURL: String = "/") -> JSON {
+        var paths = JSONObject()
+        for info in registry.list() where info.state?.enabled == true {
+            let plugin = info.manifest.name
+            for route in registry.routes(of: plugin) {
+                var item = JSONObject()
+                let operation = self.operation(route, plugin: plugin)
+                item["post"] = operation
+                if route.allowsGET { item["get"] = getOperation(route, plugin: plugin) }
+                let prefix = isAdminOnly(route.access) ? "/admin/plugins" : "/api/plugins"
+                paths["\(prefix)/\(plugin)/\(route.control)/\(route.action)"] = .object(item)
+            }
+        }
+        return [
+            "openapi": "3.1.0",
+            "info": [
+                "title": "invoice-server",
+                "version": .string(registry.state(of: "system")?.version ?? ""),
+                "description": "Every answer is an envelope {msg, code, data} with HTTP 200; see docs/errors.md.",
+            ],
+            "servers": [["url": .string(serverURL)]],
+            "paths": .object(paths),
+            "components": [
+                "securitySchemes": [
+                    "bearer": ["type": "http", "scheme": "bearer", "description": "A login token or an API key."],
+                    "apiKey": ["type": "apiKey", "in": "header", "name": "X-Api-Key"],
+                ],
+                "schemas": ["Envelope": envelopeSchema],
+            ],
+        ]
+    }
+
+    private static func isAdminOnly(_ access: Access) -> Bool {
+        if case .admin = access { return true }
+        return false
+    }
+
+    private static func operation(_ route: Route, plugin: String) -> JSON {
+        var properties = JSONObject()
+        for param in route.params { properties[param.name] = schema(param) }
+        let required = route.params.filter(\.required).map { JSON.string($0.name) }
+        var body: JSONObject = ["type": "object", "properties": .object(properties)]
+        if !required.isEmpty { body["required"] = .array(required) }
+        var operation = baseOperation(route, plugin: plugin)
+        operation["requestBody"] = [
+            "required": .bool(!required.isEmpty),
+            "content": ["application/json": ["schema": .object(body)]],
+        ]
+        return .object(operation)
+    }
+
+    private static func getOperation(_ route: Route, plugin: String) -> JSON {
+        var operation = baseOperation(route, plugin: plugin)
+        operation["operationId"] = .string("\(plugin).\(route.control).\(route.action).get")
+        operation["parameters"] = .array(route.params.map { param in
+            ["name": .string(param.name), "in": "query", "required": .bool(param.required), "schema": schema(param)]
+        })
+        return .object(operation)
+    }
+
+    private static func baseOperation(_ route: Route, plugin: String) -> JSONObject {
+        var operation: JSONObject = [
+            "operationId": .string("\(plugin).\(route.control).\(route.action)"),
+            "tags": [.string(plugin)],
+            "summary": .string(route.summary.isEmpty ? "\(plugin)/\(route.control)/\(route.action)" : route.summary),
+            "x-access": .string(route.access.name),
+            "responses": ["200": ["description": "An envelope", "content": ["application/json": ["schema": ["$ref": "#/components/schemas/Envelope"]]]]],
+        ]
+        switch route.access {
+        case .public:
+            operation["security"] = []
+        case .user:
+            operation["security"] = [["bearer": []]]
+        case .admin:
+            operation["security"] = [["bearer": []]]
+            operation["x-permission"] = .string(route.permission(plugin: plugin))
+        case .apiKey(let scope):
+            operation["security"] = [["apiKey": []], ["bearer": []]]
+            operation["x-scope"] = .string(scope)
+            operation["x-permission"] = .string(route.permission(plugin: plugin))
+        }
+        return operation
+    }
+
+    private static func schema(_ param: Param) -> JSON {
+        var schema: JSONObject
+        switch param.kind {
+        case .string: schema = ["type": "string"]
+        case .integer: schema = ["type": ["integer", "string"]]
+        case .decimal: schema = ["type": "string", "pattern": "^[0-9]{1,13}(\\.[0-9]{1,4})?$"]
+        case .boolean: schema = ["type": ["boolean", "integer", "string"]]
+        case .ids: schema = ["type": ["array", "string", "integer"]]
+        case .array: schema = ["type": "array"]
+        case .object: schema = ["type": "object"]
+        }
+        if let max = param.maxLength {
+            schema[param.kind == .array ? "maxItems" : "maxLength"] = .int(Int64(max))
+        }
+        if let range = param.range {
+            schema["minimum"] = .int(range.lowerBound)
+            schema["maximum"] = .int(range.upperBound)
+        }
+        if let allowed = param.allowed { schema["enum"] = .array(allowed.map { .string($0) }) }
+        if !param.summary.isEmpty { schema["description"] = .string(param.summary) }
+        return .object(schema)
+    }
+
+    private static let envelopeSchema: JSON = [
+        "type": "object",
+        "required": ["msg", "code", "data"],
+        "properties": ["msg": ["type": "string"], "code": ["type": "integer"], "data": [:]],
+    ]
+}

@@ -1,0 +1,41 @@
+@testable import InvoicePlugin
+import Foundation
+import Kernel
+import Testing
+
+@Suite struct MoneyAndTaxUnitTests {
+    @Test func moneyParsesDecimalStringsInTheCurrencysPrecision() {
+        let usd = Currency("usd")!
+        #expect(Money.parse("5357.45", currency: usd) == Money(535_745))
+        #expect(Money.parse("12", currency: usd) == Money(1_200))
+        #expect(Money.parse("12.5", currency: usd) == Money(1_250))
+        #expect(Money.parse("12.500", currency: usd) == Money(1_250))
+        #expect(Money.parse(.int(7), currency: usd) == Money(700))
+        #expect(Money.parse("12.345", currency: usd) == nil)
+        #expect(Money.parse("-1", currency: usd) == nil)
+        #expect(Money.parse("1e3", currency: usd) == nil)
+        #expect(Money.parse("12.", currency: usd) == nil)
+        #expect(Money.parse("100", currency: Currency("JPY")!) == Money(100))
+        #expect(Money.parse("1.5", currency: Currency("JPY")!) == nil)
+        #expect(Money(535_745).formatted(usd) == "5357.45")
+        #expect(Money(5).formatted(usd) == "0.05")
+        #expect(Money(-5).formatted(usd) == "-0.05")
+        #expect(Money(1_234).formatted(Currency("KWD")!) == "1.234")
+    }
+
+    @Test func roundingIsHalfUp() {
+        #expect(Money.roundHalfUp(5, times: 1, over: 10) == 1)
+        #expect(Money.roundHalfUp(4, times: 1, over: 10) == 0)
+        #expect(Money.roundHalfUp(15, times: 1, over: 10) == 2)
+        #expect(Money.roundHalfUp(25, times: 1, over: 10) == 3)
+    }
+
+    @Test func numberPatternsRenderDatesAndPaddedSequences() {
+        let date = Date(timeIntervalSince1970: 1_780_000_000)
+        #expect(NumberPattern.standard.render(sequence: 42, date: date) == "INV-2026-000042")
+        #expect(NumberPattern(pattern: "{YY}{MM}-{SEQ:3}").render(sequence: 1234, date: date) == "2605-1234")
+        #expect(!NumberPattern(pattern: "INV-{YYYY}").isValid)
+        #expect(NumberPattern.standard.period(for: date, yearlyReset: true) == "2026")
+        #expect(NumberPattern.standard.period(for: date, yearlyReset: false) == "all")
+    }
+}
