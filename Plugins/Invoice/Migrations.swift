@@ -91,7 +91,7 @@ enum InvoiceMigrations {
             "invoice/002-applications",
             sql: """
                 CREATE TABLE invoice_applications (
-                    id INTEGER PRIMARY KEY,
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
                     store_id INTEGER NOT NULL,
                     user_id INTEGER NOT NULL,
                     business_type INTEGER NOT NULL,

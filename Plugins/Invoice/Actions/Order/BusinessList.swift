@@ -1,0 +1,95 @@
+import Foundation
+import Kernel
+import Storage
+
+/// `order/index` and `recharge/index`: the caller's orders or recharges, paid ones unless
+/// `status` names another invoice status, filtered by payment time (`start_time`, `end_time`)
+/// and gateway (`payment`), latest payment first, 10, 20 or 50 a page. Each row says whether it
+/// can still be invoiced and, if not, why.
+enum BusinessList {
+    static func orders(_ context: ActionContext) async throws -> Reply {
+        try await list(context, kind: .order)
+    }
+
+    static func recharges(_ context: ActionContext) async throws -> Reply {
+        try await list(context, kind: .recharge)
+    }
+
+    private static func list(_ context: ActionContext, kind: InvoiceKind) async throws -> Reply {
+        let user = try context.requireUser()
+        let params = context.params
+        let paging = try Paging(params)
+        var conditions = ["user_id = ?", "kind = ?"]
+        var arguments: [any SQLBindable] = [user.id, kind.rawValue]
+        if let status = params.string("status"), !status.isEmpty {
+            guard InvoiceStatus(rawValue: status) != nil else {
+                throw KernelError.badParameter("status", .notOneOf(InvoiceStatus.allCases.map(\.rawValue)))
+            }
+            conditions.append("status = ?")
+            arguments.append(status)
+        } else {
+            conditions.append("status IN ('paid', 'partially_refunded')")
+        }
+        if let start = try InvoiceInput.time(params, "start_time") {
+            conditions.append("paid_at >= ?")
+            arguments.append(start)
+        }
+        if let end = try InvoiceInput.time(params, "end_time") {
+            conditions.append("paid_at <= ?")
+            arguments.append(isDateOnly(params.string("end_time")) ? end + 86_399 : end)
+        }
+        if let payment = params.string("payment"), !payment.isEmpty {
+            conditions.append("gateway_type = ?")
+            arguments.append(payment.lowercased())
+        }
+        let rules = try await EligibilityRules.load(context, storeID: user.storeID, config: ShopXOConfig(context.config))
+        let filter = conditions.joined(separator: " AND ")
+        let bound = arguments
+        let (total, rows) = try await context.storage.read { db -> (Int64, [(Invoice, Bool)]) in
+            let total = try db.queryOne("SELECT COUNT(*) AS n FROM invoice_invoices WHERE \(filter)", arguments: bound)?.int64("n") ?? 0
+            let rows = try db.query(
+                """
+                SELECT \(InvoiceRecords.columns), EXISTS (SELECT 1 FROM invoice_application_items AS item
+                    WHERE item.invoice_id = invoice_invoices.id AND item.live = 1) AS in_application
+                FROM invoice_invoices WHERE \(filter) ORDER BY paid_at DESC, id DESC LIMIT ? OFFSET ?
+                """, arguments: bound + [paging.size, paging.offset])
+            return (total, try rows.map { (try InvoiceRecords.load(db, row: $0), $0.bool("in_application")) })
+        }
+        let language = context.language
+        let list = rows.map { invoice, held in
+            BusinessRow.json(invoice, eligibility: rules.check(invoice, inApplication: held), language: language)
+        }
+        let fields = kind == .order ? ShopXOLabels.orderFields : ShopXOLabels.rechargeFields
+        return .ok(paging.shopxoPage(total: total, rows: list, fields: ShopXOLabels.fieldList(fields, language)))
+    }
+
+    /// Whether a time was sent as a bare date, which as an end means the whole day.
+    private static func isDateOnly(_ text: String?) -> Bool {
+        text?.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) != nil
+    }
+}
+
+/// `order/detail` and `recharge/detail`: one of the caller's invoices by `id`, in Sell.app's
+/// shape; only for one paid with real money (the others have no invoice to show).
+enum BusinessDetail {
+    static func order(_ context: ActionContext) async throws -> Reply {
+        try await detail(context, kind: .order)
+    }
+
+    static func recharge(_ context: ActionContext) async throws -> Reply {
+        try await detail(context, kind: .recharge)
+    }
+
+    private static func detail(_ context: ActionContext, kind: InvoiceKind) async throws -> Reply {
+        let user = try context.requireUser()
+        let id = try context.params.requiredInt("id")
+        guard let invoice = try await context.storage.read({ db in try InvoiceRecords.find(db, id: id, userID: user.id) }),
+            invoice.kind == kind
+        else { throw KernelError.notFound }
+        let settings = try await SettingsRecords.load(context, storeID: user.storeID)
+        guard invoice.isPaidWithRealMoney(gateways: settings.realMoneyGateways) else {
+            throw InvoiceMessages.notRealMoney(gateways: settings.realMoneyGateways)
+        }
+        return .ok(invoice.json)
+    }
+}

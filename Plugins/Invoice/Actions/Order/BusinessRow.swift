@@ -1,0 +1,60 @@
+import Kernel
+
+/// An invoice as a row of ShopXO's order or recharge list: its numbers in ShopXO's terms, whether
+/// it can still be invoiced, and the invoice itself under `invoice`.
+enum BusinessRow {
+    static func json(_ invoice: Invoice, eligibility: Eligibility, language: Language) -> JSON {
+        let money = { (value: Money) in JSON.string(value.formatted(invoice.currency)) }
+        let paid = invoice.status.isPaid || invoice.status == .refunded ? invoice.netPaid : .zero
+        var row: JSONObject = ["id": .int(invoice.id)]
+        switch invoice.kind {
+        case .order:
+            row["order_no"] = .string(invoice.number)
+            row["user_id"] = invoice.userID.map { .int($0) } ?? .null
+            row["status"] = .int(orderStatus(invoice.status))
+            row["pay_status"] = .int(payStatus(invoice.status))
+            row["total_price"] = money(invoice.total)
+            row["pay_price"] = money(paid)
+            row["price"] = money(invoice.originalAmount)
+            row["refund_price"] = money(invoice.refunded)
+            row["buy_number_count"] = .int(invoice.lines.reduce(0) { $0 + $1.input.quantity })
+        case .recharge:
+            row["user_id"] = invoice.userID.map { .int($0) } ?? .null
+            row["recharge_no"] = .string(invoice.number)
+            row["status"] = .int(invoice.status.isPaid || invoice.status == .refunded ? 1 : 0)
+            row["money"] = money(invoice.total)
+            row["pay_money"] = money(paid)
+            row["refund_price"] = money(invoice.refunded)
+        }
+        row["payment"] = .string(invoice.gatewayType ?? "")
+        row["payment_name"] = .string(ShopXOLabels.payment(invoice.gatewayType)(language))
+        row["pay_time"] = .string(ShopXOTime.format(invoice.paidAt))
+        row["add_time"] = .string(ShopXOTime.format(invoice.createdAt))
+        row["upd_time"] = .string(ShopXOTime.format(invoice.updatedAt))
+        row["currency"] = .string(invoice.currency.code)
+        row["can_invoice"] = .bool(eligibility == .eligible)
+        row["invoice_status"] = .string(eligibility.rawValue)
+        row["invoice"] = invoice.json
+        return .object(row)
+    }
+
+    /// ShopXO's order status: 1 awaiting payment, 4 completed, 5 canceled, 6 closed.
+    static func orderStatus(_ status: InvoiceStatus) -> Int64 {
+        switch status {
+        case .pending: 1
+        case .paid, .partiallyRefunded: 4
+        case .canceled: 5
+        case .failed, .expired, .refunded: 6
+        }
+    }
+
+    /// ShopXO's pay status: 0 unpaid, 1 paid, 2 refunded, 3 partly refunded.
+    static func payStatus(_ status: InvoiceStatus) -> Int64 {
+        switch status {
+        case .pending, .failed, .canceled, .expired: 0
+        case .paid: 1
+        case .refunded: 2
+        case .partiallyRefunded: 3
+        }
+    }
+}

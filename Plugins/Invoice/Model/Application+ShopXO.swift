@@ -1,0 +1,57 @@
+import Kernel
+
+extension Application {
+    /// The stored values in ShopXO's key order: ids and enums as numbers, money as a decimal
+    /// string, times formatted, `electronic_invoice` null until issued.
+    var fields: JSONObject {
+        var row: JSONObject = [
+            "id": .int(id), "user_id": .int(userID), "business_type": .int(kind.businessType), "status": .int(status.rawValue),
+            "total_price": .string(total.formatted(currency)), "apply_type": .int(form.applyType.rawValue),
+            "invoice_type": .int(form.invoiceType.rawValue),
+        ]
+        for field in ApplicationForm.textFields where field != "user_note" { row[field] = .string(form[field]) }
+        row["electronic_invoice"] = electronicInvoice ?? .null
+        row["express_name"] = .string(expressName)
+        row["express_number"] = .string(expressNumber)
+        row["refuse_reason"] = .string(refuseReason)
+        row["user_note"] = .string(form["user_note"])
+        row["add_time"] = .string(ShopXOTime.format(addTime))
+        row["upd_time"] = .string(ShopXOTime.format(updTime))
+        return row
+    }
+
+    /// `business_list`: the orders or recharges the application covers.
+    var businessList: JSON {
+        .array(items.map { ["invoice_id": .int(id), "business_id": .int($0.invoiceID), "business_no": .string($0.businessNo)] })
+    }
+
+    /// A row of ShopXO's application lists and details: the fields plus localized names and the
+    /// business list.
+    func row(_ language: Language) -> JSON {
+        var row = fields
+        row["business_type_name"] = .string(ShopXOLabels.business(kind)(language))
+        row["status_name"] = .string(ShopXOLabels.status(status)(language))
+        row["apply_type_name"] = .string(ShopXOLabels.applyType(form.applyType)(language))
+        row["invoice_type_name"] = .string(ShopXOLabels.invoiceType(form.invoiceType)(language))
+        row["business_list"] = businessList
+        return .object(row)
+    }
+
+    /// The edit form's prefill (`saveinfo` with `id`): every value a string, as ShopXO's form reads it.
+    var formData: JSON {
+        var data = JSONObject()
+        for (key, value) in fields {
+            if case .int(let number) = value { data[key] = .string(String(number)) } else { data[key] = value }
+        }
+        return .object(data)
+    }
+
+    /// What the `application.*` hook events carry.
+    var eventPayload: JSON {
+        var payload = fields
+        payload["store_id"] = .int(storeID)
+        payload["currency"] = .string(currency.code)
+        payload["business_list"] = businessList
+        return .object(payload)
+    }
+}
