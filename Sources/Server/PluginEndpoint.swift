@@ -38,8 +38,13 @@ struct PluginEndpoint: Sendable {
                 KernelError(code: .badParameter, message: KernelMessages.bodyTooLarge, httpStatus: 413), language: language)
         }
         let rawBody = Array(body.readableBytesView)
-        do {
-            params.merge(try BodyParser.parse(rawBody, contentType: request.headers[.contentType]))
+        do throws(KernelError) {
+            let bodyParams = try BodyParser.parse(rawBody, contentType: request.headers[.contentType])
+            // Counted before merging, so a hostile body with many thousands of keys costs one pass.
+            guard params.count <= limits.maxParameters, bodyParams.count <= limits.maxParameters else {
+                throw KernelError(code: .badParameter, message: KernelMessages.tooManyParameters)
+            }
+            params.merge(bodyParams)
         } catch {
             return .envelope(error, language: language)
         }

@@ -65,7 +65,7 @@ import Testing
             #expect(row["invoice_title"] == "Zhang San")
             #expect(row["electronic_invoice"] == .null)
             #expect(row["upd_time"] == "")
-            #expect(ShopXOForms.isShopXOTime(row["add_time"]))
+            #expect(ShopXOForms.isUTCTime(row["add_time"]))
             #expect(row["business_list"] == [["invoice_id": .int(id), "business_id": .int(orderID), "business_no": number]])
 
             let detail = try await fixture.shopxo("user", "detail", ["id": .string(String(id))], token: user.token)
@@ -173,7 +173,7 @@ import Testing
             #expect(row["apply_type"] == 1)
             #expect(row["invoice_title"] == "Example Ltd")
             #expect(row["total_price"] == "88.00")
-            #expect(ShopXOForms.isShopXOTime(row["upd_time"]))
+            #expect(ShopXOForms.isUTCTime(row["upd_time"]))
             #expect(try await fixture.applicationCount() == 1)
         }
     }

@@ -128,7 +128,7 @@ import Testing
             #expect(data["status"] == "0")
             #expect(data["invoice_type"] == "2")
             #expect(data["total_price"] == "5357.45")
-            #expect(ShopXOForms.isShopXOTime(data["add_time"]))
+            #expect(ShopXOForms.isUTCTime(data["add_time"]))
             #expect(answer.data?["save_base_data"]?["total_price"] == "5357.45")
         }
     }

@@ -56,7 +56,7 @@ import Testing
             #expect(row["can_invoice"] == true)
             #expect(row["invoice_status"] == "eligible")
             #expect(row["buy_number_count"] == 1)
-            #expect(ShopXOForms.isShopXOTime(row["pay_time"]))
+            #expect(ShopXOForms.isUTCTime(row["pay_time"]))
             #expect(row["invoice"]?["payment"]?["gateway"]?["type"] == "stripe")
         }
     }

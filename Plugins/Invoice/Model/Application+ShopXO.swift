@@ -15,8 +15,8 @@ extension Application {
         row["express_number"] = .string(expressNumber)
         row["refuse_reason"] = .string(refuseReason)
         row["user_note"] = .string(form["user_note"])
-        row["add_time"] = .string(ShopXOTime.format(addTime))
-        row["upd_time"] = .string(ShopXOTime.format(updTime))
+        row["add_time"] = .string(UTCTime.shopxo(addTime))
+        row["upd_time"] = .string(UTCTime.shopxo(updTime))
         return row
     }
 

@@ -63,6 +63,6 @@ extension Invoice {
 
     static func iso(_ seconds: Int64?) -> JSON {
         guard let seconds else { return .null }
-        return .string(ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: TimeInterval(seconds))))
+        return .string(UTCTime.iso8601(seconds))
     }
 }

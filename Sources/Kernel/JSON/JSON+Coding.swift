@@ -11,11 +11,8 @@ extension JSON: Decodable {
             return
         }
         if let container = try? decoder.container(keyedBy: AnyKey.self) {
-            var object = JSONObject()
-            for key in container.allKeys.sorted(by: { $0.stringValue < $1.stringValue }) {
-                object[key.stringValue] = try container.decode(JSON.self, forKey: key)
-            }
-            self = .object(object)
+            let keys = container.allKeys.sorted { $0.stringValue < $1.stringValue }
+            self = .object(JSONObject(uniqueKeysWithValues: try keys.map { ($0.stringValue, try container.decode(JSON.self, forKey: $0)) }))
             return
         }
         let value = try decoder.singleValueContainer()
@@ -35,6 +32,10 @@ extension JSON: Decodable {
     /// Parses JSON text; throws on anything that is not well-formed JSON or nests deeper than
     /// `maxDepth` (checked before decoding, so hostile input cannot exhaust the stack).
     public static func parse(_ bytes: some Collection<UInt8>, maxDepth: Int = 64) throws -> JSON {
+        if bytes.count == 2 {
+            if bytes.elementsEqual("{}".utf8) { return .emptyObject }
+            if bytes.elementsEqual("[]".utf8) { return .array([]) }
+        }
         let data = Data(bytes)
         guard nestingDepth(of: data) <= maxDepth else { throw ParseError.tooDeep }
         return try JSONDecoder().decode(JSON.self, from: data)
@@ -125,11 +126,21 @@ extension JSON {
         }
     }
 
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+    }
+
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
     static func writeString(_ string: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        for byte in string.utf8 {
+        let utf8 = string.utf8
+        if !utf8.contains(where: needsEscape) {
+            out.append(contentsOf: utf8)
+            out.append(UInt8(ascii: "\""))
+            return
+        }
+        for byte in utf8 {
             switch byte {
             case UInt8(ascii: "\""): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
             case UInt8(ascii: "\\"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])

@@ -89,45 +89,55 @@ extension JSON {
     public init(_ value: String?) { self = value.map { .string($0) } ?? .null }
 }
 
-/// The members of a JSON object, in insertion order.
+/// The members of a JSON object, in insertion order. Kept as a list of pairs: objects here are
+/// small (a request's parameters are capped at 256), and a list builds far faster than a hash
+/// table while a lookup among a few dozen keys stays cheap.
 public struct JSONObject: Sendable, Equatable, Sequence, ExpressibleByDictionaryLiteral {
-    private var keys: [String] = []
-    private var values: [String: JSON] = [:]
+    private var pairs: [(key: String, value: JSON)] = []
 
     public init() {}
 
+    /// An object of these members; a repeated key keeps its first place and its last value.
     public init(_ pairs: [(String, JSON)]) {
+        self.pairs.reserveCapacity(pairs.count)
         for (key, value) in pairs { self[key] = value }
     }
 
     public init(dictionaryLiteral elements: (String, JSON)...) {
-        self.init(elements)
+        pairs = elements.map { (key: $0.0, value: $0.1) }
+    }
+
+    /// Members already known to have distinct keys (a decoder's output), taken as they are.
+    init(uniqueKeysWithValues pairs: [(String, JSON)]) {
+        self.pairs = pairs.map { (key: $0.0, value: $0.1) }
     }
 
     /// A member's value; setting a new key appends it, setting nil removes it.
     public subscript(key: String) -> JSON? {
-        get { values[key] }
+        get { pairs.first { $0.key == key }?.value }
         set {
-            if let newValue {
-                if values.updateValue(newValue, forKey: key) == nil { keys.append(key) }
-            } else if values.removeValue(forKey: key) != nil {
-                keys.removeAll { $0 == key }
+            if let index = pairs.firstIndex(where: { $0.key == key }) {
+                if let newValue { pairs[index].value = newValue } else { pairs.remove(at: index) }
+            } else if let newValue {
+                pairs.append((key: key, value: newValue))
             }
         }
     }
 
     /// Number of members.
-    public var count: Int { keys.count }
-    public var isEmpty: Bool { keys.isEmpty }
+    public var count: Int { pairs.count }
+    public var isEmpty: Bool { pairs.isEmpty }
     /// The keys in order.
-    public var orderedKeys: [String] { keys }
+    public var orderedKeys: [String] { pairs.map(\.key) }
 
-    public func makeIterator() -> some IteratorProtocol<(key: String, value: JSON)> {
-        keys.lazy.map { (key: $0, value: values[$0]!) }.makeIterator()
+    public func makeIterator() -> IndexingIterator<[(key: String, value: JSON)]> {
+        pairs.makeIterator()
     }
 
+    /// Equal when they have the same members, whatever their order.
     public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
-        lhs.values == rhs.values
+        guard lhs.count == rhs.count else { return false }
+        return lhs.pairs.allSatisfy { pair in rhs[pair.key] == pair.value }
     }
 }
 

@@ -106,7 +106,7 @@ enum ShopXOForms {
     }
 
     /// Whether a text is `YYYY-MM-DD HH:MM:SS`.
-    static func isShopXOTime(_ value: JSON?) -> Bool {
+    static func isUTCTime(_ value: JSON?) -> Bool {
         guard let text = value?.stringValue else { return false }
         return text.range(of: #"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$"#, options: .regularExpression) != nil
     }

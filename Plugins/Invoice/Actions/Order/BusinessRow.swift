@@ -28,9 +28,9 @@ enum BusinessRow {
         }
         row["payment"] = .string(invoice.gatewayType ?? "")
         row["payment_name"] = .string(ShopXOLabels.payment(invoice.gatewayType)(language))
-        row["pay_time"] = .string(ShopXOTime.format(invoice.paidAt))
-        row["add_time"] = .string(ShopXOTime.format(invoice.createdAt))
-        row["upd_time"] = .string(ShopXOTime.format(invoice.updatedAt))
+        row["pay_time"] = .string(UTCTime.shopxo(invoice.paidAt))
+        row["add_time"] = .string(UTCTime.shopxo(invoice.createdAt))
+        row["upd_time"] = .string(UTCTime.shopxo(invoice.updatedAt))
         row["currency"] = .string(invoice.currency.code)
         row["can_invoice"] = .bool(eligibility == .eligible)
         row["invoice_status"] = .string(eligibility.rawValue)
