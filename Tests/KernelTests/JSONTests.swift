@@ -39,3 +39,31 @@ import Testing
         #expect(JSON.int(5).stringValue == "5")
     }
 }
+
+@Suite struct JSONParserTests {
+    @Test func objectKeysKeepTheirOrder() throws {
+        let value = try JSON.parse(Array(#"{"z":1,"a":2,"m":{"y":true,"b":null}}"#.utf8))
+        #expect(value.text == #"{"z":1,"a":2,"m":{"y":true,"b":null}}"#)
+    }
+
+    @Test func escapesAndUnicodeAreDecoded() throws {
+        let value = try JSON.parse(Array(#"["a\"b\\c\/d\n\t", "\u00e9\u53d1\ud83d\ude00", "发票"]"#.utf8))
+        #expect(value == ["a\"b\\c/d\n\t", "é发😀", "发票"])
+    }
+
+    @Test func numbersKeepTheirKind() throws {
+        let value = try JSON.parse(Array("[0, -12, 9223372036854775807, 1.5, 1e3, -0.25, 92233720368547758070]".utf8))
+        #expect(value == [0, -12, .int(Int64.max), 1.5, .double(1000), -0.25, .double(92_233_720_368_547_758_070)])
+    }
+
+    @Test func strictnessRefusesWhatParsersDisagreeOn() {
+        let refused = [
+            #"{"a":1,"a":2}"#, "[1,]", "{\"a\":1,}", "01", "1.", ".5", "+1", "[1 2]", "\"\\x\"", "\"\\ud800\"", "\"a\u{01}\"",
+            "NaN", "[1e999]", "tru", "{'a':1}", "[] []",
+        ]
+        for text in refused {
+            #expect(throws: (any Error).self, "\(text)") { try JSON.parse(Array(text.utf8)) }
+        }
+        #expect(throws: (any Error).self) { try JSON.parse([0x22, 0xC3, 0x28, 0x22]) }
+    }
+}

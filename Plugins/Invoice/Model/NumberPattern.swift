@@ -14,17 +14,19 @@ struct NumberPattern: Sendable, Equatable {
 
     /// The sequence's counter key: a new counter each year when `yearlyReset` is on.
     func period(for date: Date, yearlyReset: Bool) -> String {
-        yearlyReset ? String(Self.utc.component(.year, from: date)) : "all"
+        yearlyReset ? String(UTCTime.date(Int64(date.timeIntervalSince1970)).year) : "all"
     }
 
     /// The number for sequence value `sequence` created at `date`.
     func render(sequence: Int64, date: Date) -> String {
-        let parts = Self.utc.dateComponents([.year, .month, .day], from: date)
+        let (year, month, day) = UTCTime.date(Int64(date.timeIntervalSince1970))
         var text = pattern
-        text = text.replacingOccurrences(of: "{YYYY}", with: String(format: "%04d", parts.year ?? 0))
-        text = text.replacingOccurrences(of: "{YY}", with: String(format: "%02d", (parts.year ?? 0) % 100))
-        text = text.replacingOccurrences(of: "{MM}", with: String(format: "%02d", parts.month ?? 0))
-        text = text.replacingOccurrences(of: "{DD}", with: String(format: "%02d", parts.day ?? 0))
+        if text.contains("{") {
+            text = text.replacingOccurrences(of: "{YYYY}", with: Self.padded(year, 4))
+            text = text.replacingOccurrences(of: "{YY}", with: Self.padded(year % 100, 2))
+            text = text.replacingOccurrences(of: "{MM}", with: Self.padded(month, 2))
+            text = text.replacingOccurrences(of: "{DD}", with: Self.padded(day, 2))
+        }
         if let start = text.range(of: "{SEQ"), let end = text[start.upperBound...].firstIndex(of: "}") {
             let widthText = text[start.upperBound..<end].drop { $0 == ":" }
             let width = min(Int(widthText) ?? 1, 18)
@@ -35,9 +37,8 @@ struct NumberPattern: Sendable, Equatable {
         return text
     }
 
-    private static let utc: Calendar = {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        return calendar
-    }()
+    private static func padded(_ value: Int64, _ width: Int) -> String {
+        let digits = String(value)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
 }

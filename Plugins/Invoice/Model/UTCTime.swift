@@ -45,6 +45,11 @@ enum UTCTime {
         bytes.append(contentsOf: digits.reversed())
     }
 
+    /// The UTC calendar date of a moment: (year, month, day).
+    static func date(_ seconds: Int64) -> (year: Int64, month: Int64, day: Int64) {
+        civil(days: seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
+    }
+
     /// The Gregorian date of a day count since 1970-01-01 (Howard Hinnant's `civil_from_days`).
     private static func civil(days: Int64) -> (Int64, Int64, Int64) {
         let shifted = days + 719_468

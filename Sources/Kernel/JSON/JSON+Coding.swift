@@ -1,84 +1,11 @@
-import Foundation
-
-/// Parsing JSON text into `JSON`. Uses Foundation's decoder (which bounds nesting depth and
-/// rejects invalid UTF-8); numbers that fit an integer stay integers.
-extension JSON: Decodable {
-    public init(from decoder: any Decoder) throws {
-        if var array = try? decoder.unkeyedContainer() {
-            var elements: [JSON] = []
-            while !array.isAtEnd { elements.append(try array.decode(JSON.self)) }
-            self = .array(elements)
-            return
-        }
-        if let container = try? decoder.container(keyedBy: AnyKey.self) {
-            let keys = container.allKeys.sorted { $0.stringValue < $1.stringValue }
-            self = .object(JSONObject(uniqueKeysWithValues: try keys.map { ($0.stringValue, try container.decode(JSON.self, forKey: $0)) }))
-            return
-        }
-        let value = try decoder.singleValueContainer()
-        if value.decodeNil() {
-            self = .null
-        } else if let string = try? value.decode(String.self) {
-            self = .string(string)
-        } else if let bool = try? value.decode(Bool.self) {
-            self = .bool(bool)
-        } else if let int = try? value.decode(Int64.self) {
-            self = .int(int)
-        } else {
-            self = .double(try value.decode(Double.self))
-        }
-    }
-
-    /// Parses JSON text; throws on anything that is not well-formed JSON or nests deeper than
-    /// `maxDepth` (checked before decoding, so hostile input cannot exhaust the stack).
+extension JSON {
+    /// Parses JSON text: object keys keep their order, numbers that fit an integer stay integers;
+    /// throws on anything that is not well-formed JSON, on invalid UTF-8, and on nesting deeper
+    /// than `maxDepth`.
     public static func parse(_ bytes: some Collection<UInt8>, maxDepth: Int = 64) throws -> JSON {
-        if bytes.count == 2 {
-            if bytes.elementsEqual("{}".utf8) { return .emptyObject }
-            if bytes.elementsEqual("[]".utf8) { return .array([]) }
-        }
-        let data = Data(bytes)
-        guard nestingDepth(of: data) <= maxDepth else { throw ParseError.tooDeep }
-        return try JSONDecoder().decode(JSON.self, from: data)
+        var parser = JSONParser(Array(bytes), maxDepth: maxDepth)
+        return try parser.parseDocument()
     }
-
-    /// Why JSON text was refused before decoding.
-    public enum ParseError: Error { case tooDeep }
-
-    /// The deepest nesting of arrays and objects, ignoring brackets inside strings.
-    static func nestingDepth(of data: Data) -> Int {
-        var depth = 0
-        var deepest = 0
-        var inString = false
-        var escaped = false
-        for byte in data {
-            if inString {
-                if escaped {
-                    escaped = false
-                } else if byte == UInt8(ascii: "\\") {
-                    escaped = true
-                } else if byte == UInt8(ascii: "\"") {
-                    inString = false
-                }
-                continue
-            }
-            switch byte {
-            case UInt8(ascii: "\""): inString = true
-            case UInt8(ascii: "["), UInt8(ascii: "{"):
-                depth += 1
-                deepest = max(deepest, depth)
-            case UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
-            default: break
-            }
-        }
-        return deepest
-    }
-}
-
-private struct AnyKey: CodingKey {
-    let stringValue: String
-    var intValue: Int? { nil }
-    init(stringValue: String) { self.stringValue = stringValue }
-    init?(intValue: Int) { nil }
 }
 
 extension JSON {
