@@ -2,9 +2,9 @@
 SWIFT ?= swift
 
 # Debian packages the build, tests and bench need (sqlite3 is the CLI the tests use).
-DEB_PACKAGES := libsqlite3-dev wrk curl python3 sqlite3
+DEB_PACKAGES := libsqlite3-dev wrk curl python3 sqlite3 openssl
 
-.PHONY: deps build run test bench clean
+.PHONY: deps build run test bench reliability clean
 
 # Installs only what is missing; silent when everything is present.
 deps:
@@ -31,6 +31,11 @@ test: deps
 
 bench: deps
 	SWIFT="$(SWIFT)" bash bench/run.sh
+
+# Crash safety, hostile input, overload (reliability/README.md). CI: RELIABILITY_MODE=short.
+RELIABILITY_MODE ?= full
+reliability: deps build
+	python3 reliability/run.py --mode $(RELIABILITY_MODE)
 
 clean:
 	rm -rf .build
