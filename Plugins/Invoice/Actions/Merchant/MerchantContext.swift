@@ -33,6 +33,8 @@ struct MerchantContext: Sendable {
 /// The events the invoice plugin publishes on the hook bus.
 enum InvoiceEvents {
     static func publish(_ name: String, _ invoice: Invoice, _ context: ActionContext) async {
-        await context.services.hooks.publish(HookEvent(name: name, storeID: invoice.storeID, payload: invoice.json))
+        let hooks = context.services.hooks
+        guard hooks.hasListeners(name) else { return }
+        await hooks.publish(HookEvent(name: name, storeID: invoice.storeID, payload: invoice.json))
     }
 }

@@ -45,19 +45,23 @@ enum BusinessList {
         let rules = try await EligibilityRules.load(context, storeID: user.storeID, config: ShopXOConfig(context.config))
         let filter = conditions.joined(separator: " AND ")
         let bound = arguments
-        let (total, rows) = try await context.storage.read { db -> (Int64, [(Invoice, Bool)]) in
+        let (total, rows) = try await context.storage.read { db -> (Int64, [(Invoice, Bool, Int64)]) in
             let total = try db.queryOne("SELECT COUNT(*) AS n FROM invoice_invoices WHERE \(filter)", arguments: bound)?.int64("n") ?? 0
             let rows = try db.query(
                 """
                 SELECT \(InvoiceRecords.columns), EXISTS (SELECT 1 FROM invoice_application_items AS item
-                    WHERE item.invoice_id = invoice_invoices.id AND item.live = 1) AS in_application
+                    WHERE item.invoice_id = invoice_invoices.id AND item.live = 1) AS in_application,
+                    (SELECT COALESCE(SUM(quantity), 0) FROM invoice_lines WHERE invoice_id = invoice_invoices.id) AS quantity
                 FROM invoice_invoices WHERE \(filter) ORDER BY paid_at DESC, id DESC LIMIT ? OFFSET ?
                 """, arguments: bound + [paging.size, paging.offset])
-            return (total, try rows.map { (try InvoiceRecords.load(db, row: $0), $0.bool("in_application")) })
+            return (
+                total,
+                try rows.map { (try InvoiceRecords.load(db, row: $0, withDetails: false), $0.bool("in_application"), $0.int64("quantity") ?? 0) }
+            )
         }
         let language = context.language
-        let list = rows.map { invoice, held in
-            BusinessRow.json(invoice, eligibility: rules.check(invoice, inApplication: held), language: language)
+        let list = rows.map { invoice, held, quantity in
+            BusinessRow.json(invoice, quantity: quantity, eligibility: rules.check(invoice, inApplication: held), language: language)
         }
         let fields = kind == .order ? ShopXOLabels.orderFields : ShopXOLabels.rechargeFields
         return .ok(paging.shopxoPage(total: total, rows: list, fields: ShopXOLabels.fieldList(fields, language)))

@@ -1,9 +1,10 @@
 import Kernel
 
-/// An invoice as a row of ShopXO's order or recharge list: its numbers in ShopXO's terms, whether
-/// it can still be invoiced, and the invoice itself under `invoice`.
+/// An invoice as a row of ShopXO's order or recharge list: its numbers in ShopXO's terms, its
+/// invoice fields (number, currency, VAT, gateway, transaction) and whether it can still be
+/// invoiced. The whole invoice, lines and history included, is `order/detail`'s answer.
 enum BusinessRow {
-    static func json(_ invoice: Invoice, eligibility: Eligibility, language: Language) -> JSON {
+    static func json(_ invoice: Invoice, quantity: Int64, eligibility: Eligibility, language: Language) -> JSON {
         let money = { (value: Money) in JSON.string(value.formatted(invoice.currency)) }
         let paid = invoice.status.isPaid || invoice.status == .refunded ? invoice.netPaid : .zero
         var row: JSONObject = ["id": .int(invoice.id)]
@@ -17,7 +18,7 @@ enum BusinessRow {
             row["pay_price"] = money(paid)
             row["price"] = money(invoice.originalAmount)
             row["refund_price"] = money(invoice.refunded)
-            row["buy_number_count"] = .int(invoice.lines.reduce(0) { $0 + $1.input.quantity })
+            row["buy_number_count"] = .int(quantity)
         case .recharge:
             row["user_id"] = invoice.userID.map { .int($0) } ?? .null
             row["recharge_no"] = .string(invoice.number)
@@ -32,9 +33,12 @@ enum BusinessRow {
         row["add_time"] = .string(UTCTime.shopxo(invoice.createdAt))
         row["upd_time"] = .string(UTCTime.shopxo(invoice.updatedAt))
         row["currency"] = .string(invoice.currency.code)
+        row["invoice_number"] = .string(invoice.number)
+        row["invoice_state"] = .string(invoice.status.rawValue)
+        row["vat"] = money(invoice.vat)
+        row["transaction_id"] = JSON(invoice.transactionID)
         row["can_invoice"] = .bool(eligibility == .eligible)
         row["invoice_status"] = .string(eligibility.rawValue)
-        row["invoice"] = invoice.json
         return .object(row)
     }
 
