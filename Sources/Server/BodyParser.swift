@@ -1,7 +1,5 @@
 import Foundation
 import Kernel
-import MultipartKit
-import NIOCore
 
 /// Turns a request body into parameters by its content type: JSON objects, url-encoded forms and
 /// multipart forms. A body without a content type is read as JSON when it looks like JSON (the
@@ -48,42 +46,28 @@ enum BodyParser {
 
     /// Text parts become strings; file parts become `{filename, content_type, size, base64}`.
     private static func multipart(_ body: [UInt8], contentType: String) throws(KernelError) -> Params {
-        guard let boundary = parameter("boundary", in: contentType), !boundary.isEmpty else {
-            throw KernelError(code: .badParameter, message: KernelMessages.malformedBody)
-        }
-        let parser = MultipartParser(boundary: boundary)
-        var parts: [MultipartPart] = []
-        var headers = HTTPHeaders()
-        var partBody = ByteBuffer()
-        parser.onHeader = { name, value in headers.add(name: name, value: value) }
-        parser.onBody = { chunk in partBody.writeBuffer(&chunk) }
-        parser.onPartComplete = {
-            parts.append(MultipartPart(headers: headers, body: partBody))
-            headers = HTTPHeaders()
-            partBody = ByteBuffer()
-        }
+        let malformed = KernelError(code: .badParameter, message: KernelMessages.malformedBody)
+        guard let boundary = parameter("boundary", in: contentType), !boundary.isEmpty else { throw malformed }
+        let parts: [MultipartForm.Part]
         do {
-            try parser.execute(body)
+            parts = try MultipartForm.parse(body, boundary: boundary)
         } catch {
-            throw KernelError(code: .badParameter, message: KernelMessages.malformedBody)
+            throw malformed
         }
         var params = Params()
         for part in parts {
-            guard let name = part.name else { continue }
-            let bytes = Array(part.body.readableBytesView)
-            let disposition = part.headers.first(name: "Content-Disposition") ?? ""
+            let disposition = part.headers["content-disposition"] ?? ""
+            guard let name = parameter("name", in: disposition) else { continue }
             let value: JSON
             if let fileName = parameter("filename", in: disposition) {
                 value = [
                     "filename": .string(fileName),
-                    "content_type": .string(part.headers.first(name: "Content-Type") ?? "application/octet-stream"),
-                    "size": .int(Int64(bytes.count)),
-                    "base64": .string(Data(bytes).base64EncodedString()),
+                    "content_type": .string(part.headers["content-type"] ?? "application/octet-stream"),
+                    "size": .int(Int64(part.body.count)),
+                    "base64": .string(Data(part.body).base64EncodedString()),
                 ]
             } else {
-                guard let text = String(validating: bytes, as: UTF8.self) else {
-                    throw KernelError(code: .badParameter, message: KernelMessages.malformedBody)
-                }
+                guard let text = String(validating: part.body, as: UTF8.self) else { throw malformed }
                 value = .string(text)
             }
             if name.hasSuffix("[]") {

@@ -187,3 +187,14 @@ import Testing
         }
     }
 }
+
+@Suite struct MerchantTimeBoundsTests {
+    @Test func timesOutsideYearsNineteenSeventyToNineThousandAreRefused() async throws {
+        try await InvoiceFixture.with { fixture in
+            for value: JSON in [.int(Int64.max), .int(-1), "99999-01-01"] {
+                let answer = try await fixture.merchant("create", ["expires_at": value, "products": [["title": "x", "amount": "1"]]])
+                #expect(answer.code == -5000, "\(value.text): \(answer.text)")
+            }
+        }
+    }
+}

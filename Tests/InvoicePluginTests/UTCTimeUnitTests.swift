@@ -19,3 +19,10 @@ import Testing
         }
     }
 }
+
+@Suite struct UTCTimeBoundsTests {
+    @Test func momentsOutsideFourDigitYearsAreClampedNotTrapped() {
+        #expect(UTCTime.iso8601(Int64.max) == "9999-12-31T23:59:59Z")
+        #expect(UTCTime.iso8601(Int64.min) == "0001-01-01T00:00:00Z")
+    }
+}

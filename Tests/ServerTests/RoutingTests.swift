@@ -111,3 +111,24 @@ import Testing
         }
     }
 }
+
+@Suite struct MultipartHostileTests {
+    @Test(arguments: [
+        "--b\r\n\u{E9}: x\r\n\r\nv\r\n--b--\r\n",
+        "--b\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nno closing delimiter",
+        "--b\r\nno-colon-header\r\n\r\nv\r\n--b--\r\n",
+        "preamble only",
+        "--b--",
+    ])
+    func malformedMultipartBodiesAnswerMinus5000(body: String) async throws {
+        try await TestServer.with(plugins: [DemoPlugin()]) { server in
+            let answer = try await RawHTTP.send(
+                port: server.port, target: "/api/plugins/index?pluginsname=demo&pluginscontrol=demo&pluginsaction=echo",
+                headers: [("Content-Type", "multipart/form-data; boundary=b")], body: Array(body.utf8))
+            #expect(answer.status == 200)
+            #expect(answer.code == -5000 || (body == "--b--" && answer.code == 0))
+            let ping = try await server.call("system", "system", "ping")
+            #expect(ping.code == 0)
+        }
+    }
+}

@@ -55,12 +55,23 @@ enum InvoiceInput {
             quantity: quantity, amount: amount, discountAmount: discount, discountType: discountType)
     }
 
+    /// Times accepted: from 1970 to the end of 9999 (UTC).
+    static let timeRange: ClosedRange<Int64> = 0...253_402_300_799
+
     /// A time sent as Unix seconds, ISO 8601, or `YYYY-MM-DD[ HH:MM:SS]` (UTC). Nil when absent.
     static func time(_ params: Params, _ name: String) throws -> Int64? {
         guard let value = params[name], !value.isNull, value != .string("") else { return nil }
-        if let seconds = value.intValue { return seconds }
-        guard let text = value.stringValue, let date = parseDate(text) else { throw KernelError.badParameter(name, .malformed) }
-        return Int64(date.timeIntervalSince1970)
+        let seconds: Int64
+        if let number = value.intValue {
+            seconds = number
+        } else {
+            guard let text = value.stringValue, let date = parseDate(text), date.timeIntervalSince1970.isFinite else {
+                throw KernelError.badParameter(name, .malformed)
+            }
+            seconds = Int64(date.timeIntervalSince1970.rounded(.down))
+        }
+        guard timeRange.contains(seconds) else { throw KernelError.badParameter(name, .outOfRange(timeRange)) }
+        return seconds
     }
 
     static func parseDate(_ text: String) -> Date? {

@@ -12,7 +12,9 @@ enum UTCTime {
         render(seconds, separator: UInt8(ascii: "T"), suffix: UInt8(ascii: "Z"))
     }
 
+    /// Moments outside years 0001-9999 are clamped to them (only stored data could hold one).
     private static func render(_ seconds: Int64, separator: UInt8, suffix: UInt8?) -> String {
+        let seconds = min(max(seconds, -62_135_596_800), 253_402_300_799)
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let clock = seconds - days * 86_400
         let (year, month, day) = civil(days: days)
