@@ -129,6 +129,12 @@ enum InvoiceRecords {
         return try load(db, row: row)
     }
 
+    /// `invoice` read again inside a write, so a change sees the latest state; gone answers "not found".
+    static func current(_ db: Database, _ invoice: Invoice) throws -> Invoice {
+        guard let current = try find(db, id: invoice.id, storeID: invoice.storeID) else { throw KernelError.notFound }
+        return current
+    }
+
     /// One invoice of a store by its human number, or nil.
     static func find(_ db: Database, number: String, storeID: Int64) throws -> Invoice? {
         guard let row = try db.queryOne("SELECT \(columns) FROM invoice_invoices WHERE number = ? AND store_id = ?", number, storeID)

@@ -15,16 +15,12 @@ struct UserCommand: AsyncParsableCommand {
         @OptionGroup var options: CommonOptions
 
         func run() async throws {
-            do {
-                try await options.withKernel { kernel in
-                    let accounts = kernel.services.accounts
-                    let storeID = try await accounts.store(store)
-                    let id = try await accounts.createUser(name: name, email: email, password: password, storeID: storeID)
-                    let token = try await accounts.issueToken(kind: .user, subjectID: id)
-                    printJSON(["id": .int(id), "token": .string(token)])
-                }
-            } catch {
-                throw failure(error)
+            try await options.run { kernel in
+                let accounts = kernel.services.accounts
+                let storeID = try await accounts.store(store)
+                let id = try await accounts.createUser(name: name, email: email, password: password, storeID: storeID)
+                let token = try await accounts.issueToken(kind: .user, subjectID: id)
+                printJSON(["id": .int(id), "token": .string(token)])
             }
         }
     }
@@ -44,16 +40,12 @@ struct AdminCommand: AsyncParsableCommand {
         @OptionGroup var options: CommonOptions
 
         func run() async throws {
-            do {
-                try await options.withKernel { kernel in
-                    let accounts = kernel.services.accounts
-                    let list = permissions.map { $0.split(separator: ",").map { String($0).trimmingSpacesAround() } }
-                    let id = try await accounts.createAdmin(name: name, password: password, permissions: list)
-                    let token = try await accounts.issueToken(kind: .admin, subjectID: id)
-                    printJSON(["id": .int(id), "token": .string(token)])
-                }
-            } catch {
-                throw failure(error)
+            try await options.run { kernel in
+                let accounts = kernel.services.accounts
+                let list = permissions.map { $0.split(separator: ",").map { String($0).trimmingSpacesAround() } }
+                let id = try await accounts.createAdmin(name: name, password: password, permissions: list)
+                let token = try await accounts.issueToken(kind: .admin, subjectID: id)
+                printJSON(["id": .int(id), "token": .string(token)])
             }
         }
     }
@@ -71,16 +63,12 @@ struct APIKeyCommand: AsyncParsableCommand {
         @OptionGroup var options: CommonOptions
 
         func run() async throws {
-            do {
-                try await options.withKernel { kernel in
-                    let accounts = kernel.services.accounts
-                    let storeID = try await accounts.store(store)
-                    let list = scopes.split(separator: ",").map { String($0).trimmingSpacesAround() }.filter { !$0.isEmpty }
-                    let (id, key) = try await accounts.createAPIKey(storeID: storeID, scopes: list)
-                    printJSON(["id": .int(id), "key": .string(key)])
-                }
-            } catch {
-                throw failure(error)
+            try await options.run { kernel in
+                let accounts = kernel.services.accounts
+                let storeID = try await accounts.store(store)
+                let list = scopes.split(separator: ",").map { String($0).trimmingSpacesAround() }.filter { !$0.isEmpty }
+                let (id, key) = try await accounts.createAPIKey(storeID: storeID, scopes: list)
+                printJSON(["id": .int(id), "key": .string(key)])
             }
         }
     }

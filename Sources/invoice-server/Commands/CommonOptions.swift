@@ -33,6 +33,18 @@ struct CommonOptions: ParsableArguments {
     }
 }
 
+extension CommonOptions {
+    /// Runs a one-shot command with a kernel; a refusal (a `KernelError`) becomes a plain message
+    /// and a failing exit status.
+    func run(_ body: (Kernel) async throws -> Void) async throws {
+        do {
+            try await withKernel(body)
+        } catch {
+            throw failure(error)
+        }
+    }
+}
+
 /// Prints one line of compact JSON to standard output (what scripts read).
 func printJSON(_ value: JSON) {
     print(value.text)

@@ -31,7 +31,7 @@ struct PluginCommand: AsyncParsableCommand {
         @OptionGroup var options: CommonOptions
 
         func run() async throws {
-            try await change(options) { kernel in try await kernel.services.registry.install(name, services: kernel.services) }
+            try await options.run { kernel in try await kernel.services.registry.install(name, services: kernel.services) }
             printJSON(["name": .string(name), "installed": true, "enabled": true])
         }
     }
@@ -42,7 +42,7 @@ struct PluginCommand: AsyncParsableCommand {
         @OptionGroup var options: CommonOptions
 
         func run() async throws {
-            try await change(options) { kernel in try await kernel.services.registry.setEnabled(name, true, clock: kernel.services.clock) }
+            try await options.run { kernel in try await kernel.services.registry.setEnabled(name, true, clock: kernel.services.clock) }
             printJSON(["name": .string(name), "enabled": true])
         }
     }
@@ -53,7 +53,7 @@ struct PluginCommand: AsyncParsableCommand {
         @OptionGroup var options: CommonOptions
 
         func run() async throws {
-            try await change(options) { kernel in try await kernel.services.registry.setEnabled(name, false, clock: kernel.services.clock) }
+            try await options.run { kernel in try await kernel.services.registry.setEnabled(name, false, clock: kernel.services.clock) }
             printJSON(["name": .string(name), "enabled": false])
         }
     }
@@ -65,20 +65,11 @@ struct PluginCommand: AsyncParsableCommand {
         @OptionGroup var options: CommonOptions
 
         func run() async throws {
-            try await change(options) { kernel in
+            try await options.run { kernel in
                 try await kernel.services.registry.uninstall(name, keepData: keepData, clock: kernel.services.clock)
             }
             printJSON(["name": .string(name), "installed": false, "data_kept": .bool(keepData)])
         }
     }
 
-}
-
-/// Runs one state change with a kernel, reporting a refusal as a plain message.
-private func change(_ options: CommonOptions, _ body: (Kernel) async throws -> Void) async throws {
-    do {
-        try await options.withKernel(body)
-    } catch {
-        throw failure(error)
-    }
 }

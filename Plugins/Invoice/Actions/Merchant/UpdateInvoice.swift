@@ -45,7 +45,7 @@ enum CancelInvoice {
         let note = context.params.string("note") ?? "canceled"
         let now = merchant.now
         let canceled = try await context.storage.write { db -> Invoice in
-            guard let current = try InvoiceRecords.find(db, id: invoice.id, storeID: invoice.storeID) else { throw KernelError.notFound }
+            let current = try InvoiceRecords.current(db, invoice)
             try InvoiceRecords.transition(db, current, to: .canceled, note: note, now: now)
             return try InvoiceRecords.find(db, id: current.id, storeID: current.storeID)!
         }
@@ -73,8 +73,7 @@ enum PayInvoice {
             paidAt: try InvoiceInput.time(params, "paid_at") ?? merchant.now, data: .emptyObject)
         let now = merchant.now
         let outcome = try await context.storage.write { db -> PaymentRecords.PayOutcome in
-            guard let current = try InvoiceRecords.find(db, id: invoice.id, storeID: invoice.storeID) else { throw KernelError.notFound }
-            return try PaymentRecords.pay(db, current, payment, now: now)
+            try PaymentRecords.pay(db, InvoiceRecords.current(db, invoice), payment, now: now)
         }
         guard case .paid(let paid) = outcome else { throw InvoiceMessages.expired }
         await InvoiceEvents.publish("invoice.paid", paid, context)
@@ -97,8 +96,7 @@ enum RefundInvoice {
         let now = merchant.now
         let requested = amount
         let refunded = try await context.storage.write { db -> Invoice in
-            guard let current = try InvoiceRecords.find(db, id: invoice.id, storeID: invoice.storeID) else { throw KernelError.notFound }
-            return try PaymentRecords.refund(db, current, amount: requested, note: note, now: now)
+            try PaymentRecords.refund(db, InvoiceRecords.current(db, invoice), amount: requested, note: note, now: now)
         }
         await InvoiceEvents.publish("invoice.refunded", refunded, context)
         return .ok(refunded.json)
