@@ -15,7 +15,8 @@ public func buildApplication(
     let router = Router(context: ServerContext.self)
     router.add(middleware: AccessLogMiddleware(logger: logger, metrics: metrics))
 
-    let endpoint = PluginEndpoint(kernel: kernel, limits: configuration.limits)
+    let endpoint = PluginEndpoint(
+        kernel: kernel, limits: configuration.limits, bodyTimeout: .seconds(configuration.bodyTimeoutSeconds))
     let entries: [(path: RouterPath, surface: KernelRequest.Surface, shopxo: Bool)] = [
         ("/api/plugins/index", .api, false),
         ("/admin/plugins/index", .admin, false),

@@ -7,6 +7,8 @@ import NIOCore
 struct PluginEndpoint: Sendable {
     let kernel: Kernel
     let limits: RequestLimits
+    /// Longest time a request body may take to arrive.
+    let bodyTimeout: Duration
 
     /// Handles `/api/plugins/index`, `/admin/plugins/index` and the ShopXO forms
     /// `/api.php?s=plugins/index` and `/admin.php?s=plugins/index`.
@@ -20,22 +22,21 @@ struct PluginEndpoint: Sendable {
         do {
             params = try QueryString.parse(request.uri.query.map { $0[...] } ?? "")
         } catch {
-            return .envelope(error, language: .en)
+            return refuse(error, language: .en, context: context)
         }
         let language = params.string("lang").flatMap(Language.init(parameter:)) ?? .en
         if shopxoEntry {
             do {
                 try Self.checkShopXORoute(params)
             } catch {
-                return .envelope(error, language: language)
+                return refuse(error, language: language, context: context)
             }
         }
         let body: ByteBuffer
-        do {
-            body = try await request.body.collect(upTo: limits.maxBodyBytes)
+        do throws(KernelError) {
+            body = try await readBody(request)
         } catch {
-            return .envelope(
-                KernelError(code: .badParameter, message: KernelMessages.bodyTooLarge, httpStatus: 413), language: language)
+            return refuse(error, language: language, context: context)
         }
         let rawBody = Array(body.readableBytesView)
         do throws(KernelError) {
@@ -46,7 +47,7 @@ struct PluginEndpoint: Sendable {
             }
             params.merge(bodyParams)
         } catch {
-            return .envelope(error, language: language)
+            return refuse(error, language: language, context: context)
         }
         if let pathRoute {
             params["pluginsname"] = .string(pathRoute.plugin)
@@ -62,6 +63,38 @@ struct PluginEndpoint: Sendable {
         context.outcome.code = answer.code.rawValue
         if let route = answer.route { context.outcome.route = (route.plugin, route.control, route.action) }
         return Response(answer)
+    }
+
+    /// The body, within the size limit and the time limit. A declared length over the limit is
+    /// refused before reading; a body that trickles in slower than `bodyTimeout` is cut off
+    /// (each byte would otherwise restart the connection's idle timer).
+    private func readBody(_ request: Request) async throws(KernelError) -> ByteBuffer {
+        let tooLarge = KernelError(code: .badParameter, message: KernelMessages.bodyTooLarge, httpStatus: 413)
+        if let declared = request.headers[.contentLength].flatMap({ Int($0) }), declared > limits.maxBodyBytes { throw tooLarge }
+        let limit = limits.maxBodyBytes
+        let timeout = bodyTimeout
+        let outcome: ByteBuffer?? = try? await withThrowingTaskGroup(of: ByteBuffer?.self) { group in
+            group.addTask { try await request.body.collect(upTo: limit) }
+            group.addTask {
+                try await Task.sleep(for: timeout)
+                return nil
+            }
+            defer { group.cancelAll() }
+            return try await group.next() ?? nil
+        }
+        switch outcome {
+        case .some(.some(let body)): return body
+        case .some(.none): throw KernelError(code: .badParameter, message: KernelMessages.bodyTimeout, httpStatus: 408)
+        case .none: throw tooLarge
+        }
+    }
+
+    /// An envelope for a request refused before the kernel saw it, noted for the access log.
+    private func refuse(_ error: KernelError, language: Language, context: ServerContext) -> Response {
+        context.outcome.code = error.code.rawValue
+        var response = Response.envelope(error, language: language)
+        if error.httpStatus != 200 { response.headers[.connection] = "close" }
+        return response
     }
 
     /// ShopXO's entry files route by `s`; only `plugins/index` (with or without a leading slash

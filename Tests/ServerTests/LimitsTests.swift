@@ -56,4 +56,35 @@ import Testing
             #expect(ping.code == 0)
         }
     }
+
+    @Test func aDeclaredLengthOverTheLimitIsRefusedBeforeTheBodyArrives() async throws {
+        try await TestServer.with(plugins: [DemoPlugin()]) { server in
+            let connection = try RawConnection(port: server.port)
+            try connection.write(Array((
+                "POST \(Self.echo) HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 10737418240\r\n\r\n{\"a\":").utf8))
+            let started = ContinuousClock.now
+            let answer = try await connection.readResponse()
+            #expect(ContinuousClock.now - started < .seconds(5))
+            #expect(answer.status == 413)
+            #expect(answer.code == -5000)
+        }
+    }
+
+    @Test func aBodyTricklingInSlowerThanTheBodyTimeoutIsCutOff() async throws {
+        try await TestServer.with(plugins: [DemoPlugin()], configure: { $0.bodyTimeoutSeconds = 1 }) { server in
+            let connection = try RawConnection(port: server.port)
+            try connection.write(Array((
+                "POST \(Self.echo) HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{").utf8))
+            for _ in 0..<3 {
+                try await Task.sleep(for: .milliseconds(600))
+                try? connection.write(Array(" ".utf8))
+            }
+            let answer = try RawHTTP.parse(try await connection.readAll())
+            #expect(answer.status == 408)
+            #expect(answer.msg == "request body arrived too slowly")
+            let ping = try await server.call("system", "system", "ping")
+            #expect(ping.code == 0)
+        }
+    }
 }

@@ -52,6 +52,25 @@ public final class RawConnection: @unchecked Sendable {
         try await onOwnThread { self.readUntilClosed() }
     }
 
+    /// Reads one whole response (head and `Content-Length` body), without waiting for the
+    /// connection to close.
+    public func readResponse() async throws -> HTTPResult {
+        try await onOwnThread {
+            var received: [UInt8] = []
+            var buffer = [UInt8](repeating: 0, count: 65_536)
+            while true {
+                if let head = received.firstRange(of: [13, 10, 13, 10] as [UInt8]) {
+                    let parsed = try RawHTTP.parse(received)
+                    let length = Int(parsed.headers["content-length"] ?? "0") ?? 0
+                    if received.count - head.upperBound >= length { return parsed }
+                }
+                let count = buffer.withUnsafeMutableBytes { recv(self.fd, $0.baseAddress, $0.count, 0) }
+                if count <= 0 { return try RawHTTP.parse(received) }
+                received.append(contentsOf: buffer[0..<count])
+            }
+        }
+    }
+
     /// Blocks reading until the server closes the connection or stays silent for 30 s.
     func readUntilClosed() -> [UInt8] {
         var received: [UInt8] = []

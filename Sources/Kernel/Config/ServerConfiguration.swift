@@ -19,6 +19,8 @@ public struct ServerConfiguration: Sendable, Decodable {
     public var maxStringBytes = 64 << 10
     /// Seconds a connection may stay silent (slow or idle clients) before it is closed.
     public var idleTimeoutSeconds = 30
+    /// Seconds a request body may take to arrive in full (slow-body clients are cut off).
+    public var bodyTimeoutSeconds = 30
     /// Lifetime of a login token.
     public var tokenLifetimeSeconds: Int64 = 30 * 24 * 3600
     public var passwordIterations = 600_000
@@ -43,6 +45,7 @@ public struct ServerConfiguration: Sendable, Decodable {
         case maxParameters = "max_parameters"
         case maxStringBytes = "max_string_bytes"
         case idleTimeoutSeconds = "idle_timeout_seconds"
+        case bodyTimeoutSeconds = "body_timeout_seconds"
         case tokenLifetimeSeconds = "token_lifetime_seconds"
         case passwordIterations = "password_iterations"
         case defaultLanguage = "default_lang"
@@ -66,6 +69,7 @@ public struct ServerConfiguration: Sendable, Decodable {
         maxParameters = try value(.maxParameters, maxParameters)
         maxStringBytes = try value(.maxStringBytes, maxStringBytes)
         idleTimeoutSeconds = try value(.idleTimeoutSeconds, idleTimeoutSeconds)
+        bodyTimeoutSeconds = try value(.bodyTimeoutSeconds, bodyTimeoutSeconds)
         tokenLifetimeSeconds = try value(.tokenLifetimeSeconds, tokenLifetimeSeconds)
         passwordIterations = try value(.passwordIterations, passwordIterations)
         defaultLanguage = try value(.defaultLanguage, defaultLanguage)

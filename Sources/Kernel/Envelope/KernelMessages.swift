@@ -14,6 +14,8 @@ public enum KernelMessages {
         en: "conflicts with existing data", zh: "与现有数据冲突", fa: "با داده‌های موجود تداخل دارد")
     public static let bodyTooLarge = LocalizedText(
         en: "request body too large", zh: "请求内容过大", fa: "بدنهٔ درخواست بیش از حد بزرگ است")
+    public static let bodyTimeout = LocalizedText(
+        en: "request body arrived too slowly", zh: "请求内容传输超时", fa: "بدنهٔ درخواست بیش از حد کند رسید")
     public static let unknownPath = LocalizedText(
         en: "unknown path", zh: "路径不存在", fa: "مسیر ناشناخته")
     public static let methodNotAllowed = LocalizedText(
