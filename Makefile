@@ -32,9 +32,12 @@ test: deps
 bench: deps
 	SWIFT="$(SWIFT)" bash bench/run.sh
 
-# Crash safety, hostile input, overload (reliability/README.md). CI: RELIABILITY_MODE=short.
+# Crash safety, hostile input, overload, the OpenAPI run and the authorization matrix
+# (reliability/README.md). CI: RELIABILITY_MODE=short.
 RELIABILITY_MODE ?= full
+SCHEMATHESIS := schemathesis==4.32.5
 reliability: deps build
+	@python3 -c "import schemathesis" 2>/dev/null || python3 -m pip install -q "$(SCHEMATHESIS)"
 	python3 reliability/run.py --mode $(RELIABILITY_MODE)
 
 clean:

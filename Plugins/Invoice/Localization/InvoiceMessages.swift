@@ -48,7 +48,7 @@ enum InvoiceMessages {
             fa: "فقط سفارش‌هایی که با \(list) با موفقیت پرداخت شده‌اند صورتحساب دارند؛ سفارش‌های پرداخت با موجودی، پرداخت‌نشده، ناموفق یا لغوشده ندارند"))
     }
 
-    static let invalidSignature = KernelError(code: .noPermission, message: LocalizedText(
+    static let invalidSignature = KernelError(code: .failure, message: LocalizedText(
         en: "invalid or missing signature", zh: "签名无效或缺失", fa: "امضا نامعتبر است یا ارسال نشده"))
 
     static let gatewayNotConfigured = KernelError.invalid(LocalizedText(

@@ -9,6 +9,9 @@ public enum Access: Sendable, Equatable {
     /// A store's API key holding `scope`, or an admin holding the route's permission.
     case apiKey(scope: String)
 
+    /// Any logged-in admin, whatever its permissions (e.g. to ask who it is).
+    public static let anyAdmin = Access.admin(permission: "")
+
     /// A short name used in docs, logs and the OpenAPI document.
     public var name: String {
         switch self {

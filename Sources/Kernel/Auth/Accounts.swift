@@ -41,6 +41,11 @@ public struct Accounts: Sendable {
         }
     }
 
+    /// Whether a store with this id exists.
+    public func storeExists(_ id: Int64) async throws -> Bool {
+        try await pool.read { database in try database.queryOne("SELECT 1 FROM stores WHERE id = ?", id) != nil }
+    }
+
     // MARK: - Users and admins
 
     /// Creates a customer account in a store and returns its id.

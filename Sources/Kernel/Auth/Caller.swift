@@ -40,8 +40,9 @@ public struct AdminIdentity: Sendable, Equatable {
     public let permissions: [String]
 
     /// Whether this admin may run the action named by `permission`.
+    /// An empty permission is held by every admin.
     public func holds(_ permission: String) -> Bool {
-        if isSuper { return true }
+        if isSuper || permission.isEmpty { return true }
         return permissions.contains { granted in
             if granted == permission || granted == "*" { return true }
             guard granted.hasSuffix(".*") else { return false }

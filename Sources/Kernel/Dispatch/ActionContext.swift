@@ -32,13 +32,15 @@ public struct ActionContext: Sendable {
     }
 
     /// The store the caller acts for: the user's or API key's store, or `store_id` for admins
-    /// (default store 1).
-    public func storeID() throws -> Int64 {
+    /// and public callers (default store 1), which must exist.
+    public func storeID() async throws -> Int64 {
         switch caller {
         case .user(let user): return user.storeID
         case .apiKey(let key): return key.storeID
-        case .admin: return try params.int("store_id") ?? 1
-        case .anonymous: return try params.int("store_id") ?? 1
+        case .admin, .anonymous:
+            let id = try params.int("store_id") ?? 1
+            guard try await services.accounts.storeExists(id) else { throw KernelError.badParameter("store_id", .malformed) }
+            return id
         }
     }
 }

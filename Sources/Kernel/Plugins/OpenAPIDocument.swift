@@ -77,7 +77,8 @@ public enum OpenAPIDocument {
             operation["security"] = [["bearer": []]]
         case .admin:
             operation["security"] = [["bearer": []]]
-            operation["x-permission"] = .string(route.permission(plugin: plugin))
+            let permission = route.permission(plugin: plugin)
+            if !permission.isEmpty { operation["x-permission"] = .string(permission) }
         case .apiKey(let scope):
             operation["security"] = [["apiKey": []], ["bearer": []]]
             operation["x-scope"] = .string(scope)

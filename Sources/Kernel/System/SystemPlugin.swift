@@ -24,7 +24,7 @@ struct SystemPlugin: Plugin {
                 try await Login.handle($0, kind: .admin)
             },
             Route("admin", "logout", access: .public, handler: Logout.handle),
-            Route("admin", "info", access: .public, handler: WhoAmI.admin),
+            Route("admin", "info", access: .anyAdmin, handler: WhoAmI.admin),
         ]
     }
 }

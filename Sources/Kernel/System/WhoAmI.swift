@@ -7,11 +7,7 @@ enum WhoAmI {
 
     /// Any admin may ask about itself, whatever its permissions.
     static func admin(_ context: ActionContext) async throws -> Reply {
-        guard let admin = context.caller.admin else {
-            throw KernelError(
-                code: .loginRequired, message: KernelMessages.loginRequired,
-                data: .string(context.services.configuration.loginURL))
-        }
+        guard let admin = context.caller.admin else { throw KernelError.noPermission }
         return .ok([
             "id": .int(admin.id), "name": .string(admin.name), "super": .bool(admin.isSuper),
             "permissions": .array(admin.permissions.map { .string($0) }),

@@ -45,7 +45,7 @@ struct DemoPlugin: Plugin {
                 return .ok(["notes": .int(count), "admin": .string(context.caller.admin?.name ?? "")])
             },
             Route("merchant", "whoami", access: .apiKey(scope: "notes")) { context in
-                .ok(["store_id": .int(try context.storeID())])
+                .ok(["store_id": .int(try await context.storeID())])
             },
             Route("fail", "boom", access: .public) { _ in throw SecretFailure() },
             Route("slow", "wait", access: .public, params: [.integer("ms", range: 0...5_000)]) { context in

@@ -8,7 +8,7 @@ struct MerchantContext: Sendable {
     let now: Int64
 
     init(_ context: ActionContext) async throws {
-        storeID = try context.storeID()
+        storeID = try await context.storeID()
         settings = try await SettingsRecords.load(context, storeID: storeID)
         now = context.services.clock.unixSeconds()
     }

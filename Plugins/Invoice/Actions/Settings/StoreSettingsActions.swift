@@ -5,13 +5,13 @@ import Storage
 /// gateways and webhook secrets. Secrets are write-only: views show only whether one is set.
 enum StoreSettingsActions {
     static func view(_ context: ActionContext) async throws -> Reply {
-        let storeID = try context.storeID()
+        let storeID = try await context.storeID()
         let settings = try await SettingsRecords.load(context, storeID: storeID)
         return .ok(["store_id": .int(storeID), "settings": settings.json(revealSecrets: false)])
     }
 
     static func save(_ context: ActionContext) async throws -> Reply {
-        let storeID = try context.storeID()
+        let storeID = try await context.storeID()
         let current = try await SettingsRecords.load(context, storeID: storeID)
         let params = context.params
         if let code = params.string("currency"), Currency(code) == nil { throw KernelError.badParameter("currency", .malformed) }
