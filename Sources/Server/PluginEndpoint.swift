@@ -73,20 +73,24 @@ struct PluginEndpoint: Sendable {
         if let declared = request.headers[.contentLength].flatMap({ Int($0) }), declared > limits.maxBodyBytes { throw tooLarge }
         let limit = limits.maxBodyBytes
         let timeout = bodyTimeout
-        let outcome: ByteBuffer?? = try? await withThrowingTaskGroup(of: ByteBuffer?.self) { group in
-            group.addTask { try await request.body.collect(upTo: limit) }
-            group.addTask {
-                try await Task.sleep(for: timeout)
-                return nil
+        let body: ByteBuffer?
+        do {
+            body = try await withThrowingTaskGroup(of: ByteBuffer?.self) { group in
+                group.addTask { try await request.body.collect(upTo: limit) }
+                group.addTask {
+                    try await Task.sleep(for: timeout)
+                    return nil
+                }
+                defer { group.cancelAll() }
+                return try await group.next() ?? nil
             }
-            defer { group.cancelAll() }
-            return try await group.next() ?? nil
+        } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
+            throw tooLarge
+        } catch {
+            throw KernelError(code: .badParameter, message: KernelMessages.malformedBody, httpStatus: 400)
         }
-        switch outcome {
-        case .some(.some(let body)): return body
-        case .some(.none): throw KernelError(code: .badParameter, message: KernelMessages.bodyTimeout, httpStatus: 408)
-        case .none: throw tooLarge
-        }
+        guard let body else { throw KernelError(code: .badParameter, message: KernelMessages.bodyTimeout, httpStatus: 408) }
+        return body
     }
 
     /// An envelope for a request refused before the kernel saw it, noted for the access log.

@@ -87,4 +87,17 @@ import Testing
             #expect(ping.code == 0)
         }
     }
+
+    @Test func aChunkedBodyOverTheLimitAnswers413() async throws {
+        try await TestServer.with(plugins: [DemoPlugin()], configure: { $0.maxBodyBytes = 64 * 1024 }) { server in
+            let connection = try RawConnection(port: server.port)
+            var bytes = Array("POST \(Self.echo) HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n".utf8)
+            for _ in 0..<5 { bytes += Array("4000\r\n".utf8) + Array(repeating: UInt8(ascii: "x"), count: 0x4000) + Array("\r\n".utf8) }
+            bytes += Array("0\r\n\r\n".utf8)
+            connection.writeUntilClosed(bytes)
+            let answer = try await connection.readResponse()
+            #expect(answer.status == 413)
+            #expect(answer.msg == "request body too large")
+        }
+    }
 }

@@ -37,7 +37,7 @@ public final class RawConnection: @unchecked Sendable {
     /// Writes until done or until the server stops reading (it may answer 413 and close first);
     /// returns how many bytes went out.
     @discardableResult
-    func writeUntilClosed(_ bytes: [UInt8]) -> Int {
+    public func writeUntilClosed(_ bytes: [UInt8]) -> Int {
         var offset = 0
         while offset < bytes.count {
             let written = bytes[offset...].withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
