@@ -57,13 +57,18 @@ func failure(_ error: any Error) -> any Error {
 }
 
 enum CommandLogging {
-    /// Logs to standard output at LOG_LEVEL (default info).
+    /// Logs to standard output at LOG_LEVEL (default info), in batches (see `LogSink`).
     static func bootstrap() {
         LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardOutput(label: label)
+            var handler = BufferedLogHandler(label: label)
             handler.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
             return handler
         }
+    }
+
+    /// Writes every log line still waiting (before the process exits).
+    static func flush() {
+        LogSink.standardOutput.flush()
     }
 
     /// A logger for one-shot commands: warnings and errors only, to standard error.

@@ -27,9 +27,12 @@ struct Serve: AsyncParsableCommand {
             try await app.runService()
         } catch {
             kernel.shutdown()
+            logger.error("stopped: \(error)")
+            CommandLogging.flush()
             throw error
         }
         kernel.shutdown()
         logger.info("stopped")
+        CommandLogging.flush()
     }
 }
