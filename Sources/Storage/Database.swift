@@ -58,10 +58,10 @@ public final class Database {
     /// Runs a query and returns every row.
     public func query(_ sql: String, arguments: [any SQLBindable]) throws -> [Row] {
         try withStatement(sql, arguments: arguments) { statement in
-            let columns = columnNames(statement)
+            let columns = Row.Columns(columnNames(statement))
             var rows: [Row] = []
             while try step(statement) {
-                rows.append(Row(columns: columns, values: readValues(statement, count: columns.count)))
+                rows.append(Row(columns: columns, values: readValues(statement, count: columns.names.count)))
             }
             return rows
         }
@@ -76,8 +76,8 @@ public final class Database {
     public func queryOne(_ sql: String, arguments: [any SQLBindable]) throws -> Row? {
         try withStatement(sql, arguments: arguments) { statement in
             guard try step(statement) else { return nil }
-            let columns = columnNames(statement)
-            return Row(columns: columns, values: readValues(statement, count: columns.count))
+            let columns = Row.Columns(columnNames(statement))
+            return Row(columns: columns, values: readValues(statement, count: columns.names.count))
         }
     }
 

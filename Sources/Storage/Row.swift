@@ -1,18 +1,34 @@
 /// One result row. Columns are read by name; a missing column reads as NULL.
 public struct Row: Sendable {
-    /// The column names, in select order (shared by every row of one query).
-    public let columns: [String]
-    /// The values, in the same order as `columns`.
+    /// The column names of a query and where each sits, built once and shared by all its rows.
+    public final class Columns: Sendable {
+        public let names: [String]
+        let positions: [String: Int]
+
+        public init(_ names: [String]) {
+            self.names = names
+            var positions: [String: Int] = [:]
+            for (index, name) in names.enumerated() where positions[name] == nil { positions[name] = index }
+            self.positions = positions
+        }
+    }
+
+    /// The columns of the query that produced this row.
+    public let layout: Columns
+    /// The values, in select order.
     public let values: [SQLValue]
 
-    public init(columns: [String], values: [SQLValue]) {
-        self.columns = columns
+    public init(columns: Columns, values: [SQLValue]) {
+        self.layout = columns
         self.values = values
     }
 
+    /// The column names, in select order.
+    public var columns: [String] { layout.names }
+
     /// The value of the named column, or `.null` when there is no such column.
     public subscript(_ name: String) -> SQLValue {
-        guard let index = columns.firstIndex(of: name) else { return .null }
+        guard let index = layout.positions[name] else { return .null }
         return values[index]
     }
 
