@@ -66,30 +66,27 @@ struct PluginEndpoint: Sendable {
     }
 
     /// The body, within the size limit and the time limit. A declared length over the limit is
-    /// refused before reading; a body that trickles in slower than `bodyTimeout` is cut off
-    /// (each byte would otherwise restart the connection's idle timer).
+    /// refused before reading; a body still arriving after `bodyTimeout` is cut off (each byte
+    /// would otherwise restart the connection's idle timer; a body that stops arriving
+    /// altogether is closed by that idle timer).
     private func readBody(_ request: Request) async throws(KernelError) -> ByteBuffer {
         let tooLarge = KernelError(code: .badParameter, message: KernelMessages.bodyTooLarge, httpStatus: 413)
         if let declared = request.headers[.contentLength].flatMap({ Int($0) }), declared > limits.maxBodyBytes { throw tooLarge }
-        let limit = limits.maxBodyBytes
-        let timeout = bodyTimeout
-        let body: ByteBuffer?
+        let deadline = ContinuousClock.now + bodyTimeout
+        var body = ByteBuffer()
         do {
-            body = try await withThrowingTaskGroup(of: ByteBuffer?.self) { group in
-                group.addTask { try await request.body.collect(upTo: limit) }
-                group.addTask {
-                    try await Task.sleep(for: timeout)
-                    return nil
+            for try await var chunk in request.body {
+                guard body.readableBytes + chunk.readableBytes <= limits.maxBodyBytes else { throw tooLarge }
+                body.writeBuffer(&chunk)
+                if ContinuousClock.now > deadline {
+                    throw KernelError(code: .badParameter, message: KernelMessages.bodyTimeout, httpStatus: 408)
                 }
-                defer { group.cancelAll() }
-                return try await group.next() ?? nil
             }
-        } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
-            throw tooLarge
+        } catch let error as KernelError {
+            throw error
         } catch {
             throw KernelError(code: .badParameter, message: KernelMessages.malformedBody, httpStatus: 400)
         }
-        guard let body else { throw KernelError(code: .badParameter, message: KernelMessages.bodyTimeout, httpStatus: 408) }
         return body
     }
 
