@@ -66,7 +66,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 if HERE not in sys.path:
     sys.path.insert(0, HERE)
 
-from common import Context, Server, Table, call, envelope_problems, open_db_readonly, ping  # noqa: E402
+from common import AnswerView, Context, Server, Table, call, envelope_problems, open_db_readonly, ping  # noqa: E402
 
 BUILD_COMMAND = "cd {root} && flock /tmp/swift-build.lock swift build -c release --product invoice-server"
 
@@ -86,20 +86,6 @@ ACCEPT_ENV = "AUTH_MATRIX_ACCEPT"
 # The kernel's login actions (system plugin), used only to get fresh tokens between passes.
 USER_LOGIN = "/api/plugins/system/user/login"
 ADMIN_LOGIN = "/api/plugins/system/admin/login"
-
-
-class _View:
-    """What common.envelope_problems needs."""
-
-    def __init__(self, status, raw):
-        self.status = status
-        self.body = raw
-
-    def json(self):
-        try:
-            return json.loads(self.body.decode("utf-8"))
-        except (ValueError, UnicodeDecodeError):
-            return None
 
 
 def permission_matches(granted, needed):
@@ -447,7 +433,7 @@ def run_matrix(port, ops, callers, ids, markers, form, db_path):
                 answers[label] = raw
                 code = parsed.get("code") if isinstance(parsed, dict) else None
                 cell.codes.append(code)
-                problems = envelope_problems(_View(status, raw), sent=[json.dumps(body)] + [str(v) for v in body.values()],
+                problems = envelope_problems(AnswerView(status, raw), sent=[json.dumps(body)] + [str(v) for v in body.values()],
                                              allow_status=(200,))
                 if problems:
                     cell.worse("WRONG", f"{label}: {', '.join(problems)} (HTTP {status}) body={json.dumps(body)} "

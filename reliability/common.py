@@ -277,6 +277,20 @@ class Server:
 # HTTP
 # --------------------------------------------------------------------------------------------
 
+class AnswerView:
+    """A status and a body from any HTTP client, in the shape `envelope_problems` reads."""
+
+    def __init__(self, status, body):
+        self.status = status
+        self.body = body
+
+    def json(self):
+        try:
+            return json.loads(self.body.decode("utf-8"))
+        except (ValueError, UnicodeDecodeError):
+            return None
+
+
 class Answer:
     """One HTTP answer read from a raw socket (or why there was none)."""
 

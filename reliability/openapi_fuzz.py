@@ -50,7 +50,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 if HERE not in sys.path:
     sys.path.insert(0, HERE)
 
-from common import Context, Server, ServerError, Table, call, envelope_problems, ping  # noqa: E402
+from common import AnswerView, Context, Server, ServerError, Table, call, envelope_problems, ping  # noqa: E402
 
 SCHEMATHESIS_VERSION = "4.32.5"  # works on Python 3.9+ (tested on 3.11.7)
 BUILD_COMMAND = "cd {root} && flock /tmp/swift-build.lock swift build -c release --product invoice-server"
@@ -65,19 +65,6 @@ CRASH_PATTERNS = r"Fatal error|Program crashed|Thread \d+ crashed|SIGSEGV|SIGABR
 # The schemathesis side: a custom check, registered when schemathesis imports this module as its
 # hooks module (SCHEMATHESIS_HOOKS=openapi_fuzz, PYTHONPATH=reliability/).
 # ------------------------------------------------------------------------------------------------
-
-class _AnswerView:
-    """What `common.envelope_problems` needs from an answer, made from a schemathesis response."""
-
-    def __init__(self, status, body):
-        self.status = status
-        self.body = body
-
-    def json(self):
-        try:
-            return json.loads(self.body.decode("utf-8"))
-        except (ValueError, UnicodeDecodeError):
-            return None
 
 
 def _sent_strings(value, out):
@@ -114,7 +101,7 @@ def envelope_problems_of(status, content, case):
     sent = []
     for part in ("body", "query", "headers", "path_parameters", "cookies"):
         _sent_strings(getattr(case, part, None), sent)
-    return envelope_problems(_AnswerView(status, content or b""), sent=sent, allow_status=ALLOWED_STATUS)
+    return envelope_problems(AnswerView(status, content or b""), sent=sent, allow_status=ALLOWED_STATUS)
 
 
 def _register_schemathesis_check():
