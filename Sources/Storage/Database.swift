@@ -9,7 +9,6 @@ public final class Database {
     private var statements: [String: OpaquePointer] = [:]
     private var statementOrder: [String] = []
     private let statementCacheSize: Int
-    private var savepointDepth = 0
 
     init(path: String, statementCacheSize: Int) throws {
         var connection: OpaquePointer?
@@ -91,26 +90,6 @@ public final class Database {
 
     /// The rowid of the last successful INSERT on this connection.
     public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
-
-    /// Runs `body` in a savepoint: its changes are kept when it returns and undone when it throws.
-    /// Nests freely, inside a read or write scope.
-    public func savepoint<T>(_ body: () throws -> T) throws -> T {
-        savepointDepth += 1
-        let name = "sp\(savepointDepth)"
-        defer { savepointDepth -= 1 }
-        try executeScript("SAVEPOINT \(name)")
-        do {
-            let result = try body()
-            try executeScript("RELEASE \(name)")
-            return result
-        } catch {
-            if !isAutocommit {
-                try? executeScript("ROLLBACK TO \(name)")
-                try? executeScript("RELEASE \(name)")
-            }
-            throw error
-        }
-    }
 
     /// True when no transaction is open on this connection.
     var isAutocommit: Bool { sqlite3_get_autocommit(handle) != 0 }

@@ -28,13 +28,6 @@ enum SignedPayload {
         return signatures.contains { HMAC<SHA256>.isValidAuthenticationCode($0, authenticating: signed, using: key) }
     }
 
-    /// The header value for `payload` signed at `timestamp` (what a gateway sends).
-    static func sign(payload: [UInt8], secret: String, timestamp: Int64) -> String {
-        let key = SymmetricKey(data: Data(secret.utf8))
-        let mac = HMAC<SHA256>.authenticationCode(for: Data("\(timestamp).".utf8) + Data(payload), using: key)
-        return "t=\(timestamp),v1=" + mac.map { String(format: "%02x", $0) }.joined()
-    }
-
     private static func hexBytes(_ text: String) -> [UInt8]? {
         let digits = Array(text.utf8)
         guard digits.count == 64 else { return nil }

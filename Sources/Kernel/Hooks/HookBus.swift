@@ -59,9 +59,4 @@ public final class HookBus: Sendable {
     public func hasListeners(_ event: String) -> Bool {
         subscriptions.withLock { list in list.contains { $0.event == event } }
     }
-
-    /// The names of the listeners of `event`, in the order they run.
-    public func listeners(of event: String) -> [String] {
-        subscriptions.withLock { $0.filter { $0.event == event }.map(\.name) }
-    }
 }
