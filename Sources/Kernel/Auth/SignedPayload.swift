@@ -1,16 +1,27 @@
 import Crypto
 import Foundation
 
-/// The `t=<unix time>,v1=<hex HMAC-SHA256 of "<t>.<body>">` signature scheme Stripe uses for
-/// webhooks (and we use for PayPal events relayed with a shared secret). Checked in constant
-/// time, within a tolerance around now so a captured request cannot be replayed later.
-enum SignedPayload {
+/// The `t=<unix time>,v1=<hex HMAC-SHA256 of "<t>.<body>">` signature scheme: Stripe signs its
+/// webhooks this way, and the kernel signs what it sends out (webhooks, calls to remote plugins)
+/// the same way. Checked in constant time, within a tolerance around now so a captured request
+/// cannot be replayed later.
+public enum SignedPayload {
     /// Seconds a signature stays valid either side of now.
-    static let tolerance: Int64 = 300
+    public static let tolerance: Int64 = 300
+
+    /// The header value signing `payload` with `secret` at `timestamp` (Unix seconds).
+    public static func sign(payload: [UInt8], secret: String, timestamp: Int64) -> String {
+        let key = SymmetricKey(data: Data(secret.utf8))
+        let mac = HMAC<SHA256>.authenticationCode(for: Data("\(timestamp).".utf8) + Data(payload), using: key)
+        return "t=\(timestamp),v1=" + mac.map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
+    }
 
     /// True when one of the header's `v1` signatures matches `payload` under `secret` and its
     /// timestamp is within the tolerance.
-    static func verify(header: String?, payload: [UInt8], secret: String, now: Int64) -> Bool {
+    public static func verify(header: String?, payload: [UInt8], secret: String, now: Int64) -> Bool {
         guard let header, !secret.isEmpty else { return false }
         var timestamp: Int64?
         var signatures: [[UInt8]] = []
