@@ -1,15 +1,22 @@
 # invoice-server: common tasks. See README.md.
 SWIFT ?= swift
 
-# Debian packages the build, tests and bench need (sqlite3 is the CLI the tests use).
-DEB_PACKAGES := libsqlite3-dev wrk curl python3 sqlite3 openssl
+# Debian packages the build, tests and bench need (sqlite3 is the CLI the tests use; Pango,
+# Cairo and the Noto fonts print invoice PDFs; poppler-utils reads them back in the tests).
+DEB_PACKAGES := libsqlite3-dev wrk curl python3 sqlite3 openssl pkg-config \
+	libpango1.0-dev libcairo2-dev fonts-noto-core fonts-noto-cjk poppler-utils
+# Only the PDF benchmark's baseline needs a browser.
+BENCH_PACKAGES := chromium
 
-.PHONY: deps build run test bench reliability clean
+.PHONY: deps install-packages build run test bench reliability clean
 
 # Installs only what is missing; silent when everything is present.
 deps:
+	@$(MAKE) --no-print-directory install-packages PACKAGES="$(DEB_PACKAGES)"
+
+install-packages:
 	@missing=""; \
-	for p in $(DEB_PACKAGES); do \
+	for p in $(PACKAGES); do \
 	  dpkg -s "$$p" >/dev/null 2>&1 || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -31,7 +38,9 @@ test: deps
 	$(SWIFT) build --build-tests && $(SWIFT) test --skip-build --no-parallel
 
 bench: deps
+	@$(MAKE) --no-print-directory install-packages PACKAGES="$(BENCH_PACKAGES)"
 	SWIFT="$(SWIFT)" bash bench/run.sh
+	SWIFT="$(SWIFT)" BENCH_SKIP_BUILD=1 bash bench/pdf.sh
 
 # Crash safety, hostile input, overload, the OpenAPI run and the authorization matrix
 # (reliability/README.md). CI: RELIABILITY_MODE=short.

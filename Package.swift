@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "Storage", targets: ["Storage"]),
         .library(name: "Server", targets: ["Server"]),
         .library(name: "InvoicePlugin", targets: ["InvoicePlugin"]),
+        .library(name: "Printing", targets: ["Printing"]),
         .executable(name: "invoice-server", targets: ["invoice-server"]),
     ],
     dependencies: [
@@ -30,6 +31,14 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(
+            name: "CPangoCairo", pkgConfig: "pangocairo",
+            providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
+        .target(
+            name: "Printing",
+            dependencies: ["CPangoCairo"],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "Storage",
             dependencies: ["CSQLite"],
@@ -64,7 +73,7 @@ let package = Package(
         .target(
             name: "InvoicePlugin",
             dependencies: [
-                "Kernel", "Storage",
+                "Kernel", "Storage", "Printing",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             path: "Plugins/Invoice",

@@ -5,6 +5,9 @@ import Storage
 /// events); users apply for tax invoices and admins configure, review and issue them (ShopXO's
 /// invoice plugin, same actions and answers).
 public struct InvoicePlugin: Plugin {
+    /// Renders and caches invoice PDFs; one per plugin instance.
+    private let printer = InvoicePrinter()
+
     public init() {}
 
     public let manifest = PluginManifest(
@@ -16,5 +19,5 @@ public struct InvoicePlugin: Plugin {
 
     public var defaultConfig: JSON { InvoiceConfig.defaults }
 
-    public var routes: [Route] { InvoiceRoutes.all }
+    public var routes: [Route] { InvoiceRoutes.all + PDFRoutes.all(printer) }
 }

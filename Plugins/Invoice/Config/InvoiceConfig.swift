@@ -2,7 +2,7 @@ import Kernel
 import Storage
 
 /// The plugin's config: ShopXO's invoice keys (values as strings, as ShopXO answers them) and
-/// `store_defaults` for invoicing settings. Shipped in `config/plugins/invoice.json`.
+/// `store_defaults` for invoicing settings, and `pdf_cache_bytes` (the PDF cache's budget, 0 for none). Shipped in `config/plugins/invoice.json`.
 enum InvoiceConfig {
     static let defaults: JSON = [
         "is_invoice_order": "1",
@@ -17,6 +17,7 @@ enum InvoiceConfig {
         "is_user_quick_select": "1",
         "is_app_invoice_default_last_info": "0",
         "is_web_invoice_default_last_info": "0",
+        "pdf_cache_bytes": 33_554_432,
         "store_defaults": [
             "currency": "CNY",
             "tax_rate_bp": 0,
@@ -26,6 +27,8 @@ enum InvoiceConfig {
             "real_money_gateways": ["stripe", "paypal"],
             "store_name": "",
             "store_address": "",
+            "pdf_language": "",
+            "pdf_calendar": "",
         ],
     ]
 }

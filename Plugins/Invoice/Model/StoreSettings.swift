@@ -15,11 +15,15 @@ struct StoreSettings: Sendable, Equatable {
     var paypalWebhookSecret: String
     var storeName: String
     var storeAddress: String
+    /// The language invoice PDFs are printed in when a request names none; nil follows the request.
+    var pdfLanguage: Language?
+    /// The calendar PDF dates use; nil means Persian (Jalali) for Persian PDFs, Gregorian otherwise.
+    var pdfCalendar: PDFCalendar?
 
     static let fallback = StoreSettings(
         currency: Currency("USD")!, tax: TaxRule(rateBasisPoints: 0, inclusive: false), numberPattern: .standard,
         yearlyReset: true, realMoneyGateways: ["stripe", "paypal"], stripeWebhookSecret: "", paypalWebhookSecret: "",
-        storeName: "", storeAddress: "")
+        storeName: "", storeAddress: "", pdfLanguage: nil, pdfCalendar: nil)
 
     /// Settings read from a JSON object, each key falling back to `base`.
     init(json: JSON, base: StoreSettings = .fallback) {
@@ -38,11 +42,14 @@ struct StoreSettings: Sendable, Equatable {
         if let secret = json["paypal_webhook_secret"]?.stringValue { paypalWebhookSecret = secret }
         if let name = json["store_name"]?.stringValue { storeName = name }
         if let address = json["store_address"]?.stringValue { storeAddress = address }
+        if let language = json["pdf_language"]?.stringValue { pdfLanguage = Language(rawValue: language) }
+        if let calendar = json["pdf_calendar"]?.stringValue { pdfCalendar = PDFCalendar(rawValue: calendar) }
     }
 
     private init(
         currency: Currency, tax: TaxRule, numberPattern: NumberPattern, yearlyReset: Bool, realMoneyGateways: [String],
-        stripeWebhookSecret: String, paypalWebhookSecret: String, storeName: String, storeAddress: String
+        stripeWebhookSecret: String, paypalWebhookSecret: String, storeName: String, storeAddress: String,
+        pdfLanguage: Language?, pdfCalendar: PDFCalendar?
     ) {
         self.currency = currency
         self.tax = tax
@@ -53,6 +60,8 @@ struct StoreSettings: Sendable, Equatable {
         self.paypalWebhookSecret = paypalWebhookSecret
         self.storeName = storeName
         self.storeAddress = storeAddress
+        self.pdfLanguage = pdfLanguage
+        self.pdfCalendar = pdfCalendar
     }
 
     /// The settings as stored and shown to admins; secrets are shown only as set or not.
@@ -68,6 +77,8 @@ struct StoreSettings: Sendable, Equatable {
             "paypal_webhook_secret": revealSecrets ? .string(paypalWebhookSecret) : .bool(!paypalWebhookSecret.isEmpty),
             "store_name": .string(storeName),
             "store_address": .string(storeAddress),
+            "pdf_language": .string(pdfLanguage?.rawValue ?? ""),
+            "pdf_calendar": .string(pdfCalendar?.rawValue ?? ""),
         ]
     }
 }

@@ -70,6 +70,16 @@ enum ApplicationRecords {
         return try load(db, rows).first
     }
 
+    /// The most recent application that holds (or held) the invoice `invoiceID`, if any.
+    static func latest(_ db: Database, holding invoiceID: Int64) throws -> Application? {
+        let rows = try db.query(
+            """
+            SELECT \(columns) FROM invoice_applications WHERE id =
+                (SELECT MAX(application_id) FROM invoice_application_items WHERE invoice_id = ?)
+            """, invoiceID)
+        return try load(db, rows).first
+    }
+
     /// Inserts a pending application and claims its orders; a concurrent claim of the same order
     /// fails on the unique index of live items.
     static func create(

@@ -61,5 +61,7 @@ enum MerchantParams {
         .string("paypal_webhook_secret", maxLength: 255),
         .string("store_name", maxLength: 200),
         .string("store_address", maxLength: 500),
+        .string("pdf_language", maxLength: 2, "Language of invoice PDFs when a request names none: en, zh, fa or empty"),
+        .string("pdf_calendar", maxLength: 9, "Calendar of PDF dates: gregorian, persian or empty (Persian for fa)"),
     ]
 }

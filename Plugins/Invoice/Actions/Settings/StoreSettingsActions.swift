@@ -21,9 +21,15 @@ enum StoreSettingsActions {
         if let pattern = params.string("number_pattern"), !NumberPattern(pattern: pattern).isValid {
             throw KernelError.badParameter("number_pattern", .malformed)
         }
+        if let language = params.string("pdf_language"), !language.isEmpty, Language(rawValue: language) == nil {
+            throw KernelError.badParameter("pdf_language", .notOneOf(Language.allCases.map(\.rawValue)))
+        }
+        if let calendar = params.string("pdf_calendar"), !calendar.isEmpty, PDFCalendar(rawValue: calendar) == nil {
+            throw KernelError.badParameter("pdf_calendar", .notOneOf(PDFCalendar.allCases.map(\.rawValue)))
+        }
         var changes = JSONObject()
         for key in ["currency", "tax_rate_bp", "tax_inclusive", "number_pattern", "yearly_reset", "real_money_gateways",
-            "stripe_webhook_secret", "paypal_webhook_secret", "store_name", "store_address"]
+            "stripe_webhook_secret", "paypal_webhook_secret", "store_name", "store_address", "pdf_language", "pdf_calendar"]
         {
             if let value = params[key], !value.isNull { changes[key] = value }
         }

@@ -1,0 +1,88 @@
+import Foundation
+import Kernel
+
+/// The calendar dates are printed in.
+enum PDFCalendar: String, Sendable, CaseIterable {
+    case gregorian, persian
+}
+
+/// Numbers, money and dates as a reader of `language` writes them: Persian gets Persian digits,
+/// the Persian decimal and thousands separators and, by default, Jalali dates.
+struct LocalFormat: Sendable {
+    let language: Language
+    let calendar: PDFCalendar
+
+    /// Shared because building a Foundation calendar costs more than printing a page.
+    private static let jalali: Calendar = {
+        var calendar = Calendar(identifier: .persian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar
+    }()
+
+    /// An amount in minor units with thousands grouped and its currency code: "1,234.50 USD".
+    func money(_ money: Money, _ currency: Currency) -> String {
+        let plain = money.formatted(currency)
+        let negative = plain.hasPrefix("-")
+        let unsigned = negative ? String(plain.dropFirst()) : plain
+        let parts = unsigned.split(separator: ".", maxSplits: 1)
+        var grouped = ""
+        for (index, digit) in parts[0].enumerated() {
+            if index > 0 && (parts[0].count - index) % 3 == 0 { grouped.append(",") }
+            grouped.append(digit)
+        }
+        let number = (negative ? "-" : "") + grouped + (parts.count > 1 ? "." + parts[1] : "")
+        return digits(number) + " " + currency.code
+    }
+
+    /// A plain count.
+    func count(_ value: Int64) -> String { digits(String(value)) }
+
+    /// A percentage given in basis points: 1250 is "12.5%".
+    func percent(basisPoints: Int64) -> String {
+        let whole = basisPoints / 100
+        let fraction = basisPoints % 100
+        let text = fraction == 0 ? "\(whole)" : "\(whole)." + (fraction % 10 == 0 ? "\(fraction / 10)" : (fraction < 10 ? "0\(fraction)" : "\(fraction)"))
+        return digits(text) + (language == .fa ? "٪" : "%")
+    }
+
+    /// A moment to the minute, in UTC: "2026-11-27 10:15 UTC", or "۱۴۰۵/۰۹/۰۶ ۱۰:۱۵ UTC" in Jalali.
+    func dateTime(_ seconds: Int64) -> String {
+        let iso = UTCTime.iso8601(seconds)  // YYYY-MM-DDTHH:MM:SSZ
+        let clock = String(iso.dropFirst(11).prefix(5))
+        switch calendar {
+        case .gregorian:
+            return digits(String(iso.prefix(10)) + " " + clock) + " UTC"
+        case .persian:
+            let parts = Self.jalali.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: TimeInterval(seconds)))
+            func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+            return digits("\(parts.year ?? 0)/\(two(parts.month ?? 0))/\(two(parts.day ?? 0)) " + clock) + " UTC"
+        }
+    }
+
+    /// Text from the data (names, addresses, titles) as it should read inside a Persian page: one
+    /// with no right-to-left letters is isolated as a left-to-right run, so "12 Harbour Road" keeps
+    /// its number in front. Unchanged in other languages.
+    func isolated(_ text: String) -> String {
+        guard language == .fa, !text.isEmpty else { return text }
+        let rightToLeft = text.unicodeScalars.contains { scalar in
+            (0x0590...0x08FF).contains(scalar.value) || (0xFB1D...0xFDFF).contains(scalar.value)
+                || (0xFE70...0xFEFF).contains(scalar.value)
+        }
+        return rightToLeft ? text : "\u{2066}" + text + "\u{2069}"
+    }
+
+    /// ASCII digits and separators in the language's own script (unchanged but for Persian).
+    func digits(_ text: String) -> String {
+        guard language == .fa else { return text }
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "0"..."9": result.append(Unicode.Scalar(0x06F0 + scalar.value - 0x30)!)
+            case ".": result.append("\u{066B}")
+            case ",": result.append("\u{066C}")
+            default: result.append(scalar)
+            }
+        }
+        return String(result)
+    }
+}
