@@ -592,7 +592,8 @@ def envelope_problems(answer, sent=(), allow_status=None):
     """Why an HTTP answer breaks the contract: empty list when it is fine.
 
     - status 5xx, or a status not in `allow_status` (default: 200, 404, 405, 413);
-    - the body is not a JSON object with msg (string), code (integer) and data;
+    - the body is not a JSON object with msg (string), code (integer) and data (a PDF, which the
+      PDF actions answer on success, is the one other body allowed);
     - msg or data contain SQL, "sqlite", a file path, a source file or a stack trace
       (values the client sent are removed first).
     """
@@ -604,6 +605,8 @@ def envelope_problems(answer, sent=(), allow_status=None):
         problems.append(f"HTTP {answer.status}")
     elif answer.status not in allowed:
         problems.append(f"unexpected HTTP {answer.status}")
+    if answer.status == 200 and answer.body.startswith(b"%PDF-"):
+        return problems
     j = answer.json()
     if not isinstance(j, dict) or not {"msg", "code", "data"} <= set(j.keys()):
         problems.append("not an envelope")

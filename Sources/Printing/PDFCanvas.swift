@@ -10,13 +10,13 @@ public final class PDFCanvas {
     /// Pages begun so far (the first page exists from the start).
     public private(set) var pageCount = 1
 
-    private let typesetter: Typesetter
+    private let layouts: LayoutContext
     private let surface: OpaquePointer
     private let cairo: OpaquePointer
     private let sink: ByteSink
 
     init(typesetter: Typesetter, pageSize: PageSize, direction: TextDirection, metadata: PDFMetadata) {
-        self.typesetter = typesetter
+        layouts = typesetter.context(direction)
         self.pageSize = pageSize
         self.direction = direction
         sink = ByteSink()
@@ -34,31 +34,36 @@ public final class PDFCanvas {
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, metadata.date)
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, metadata.date)
         cairo = cairo_create(surface)
-        typesetter.setDirection(direction)
-        pango_cairo_update_context(cairo, typesetter.context)
+        pango_cairo_update_context(cairo, layouts.context)
     }
 
     deinit {
+        layouts.endDocument()
         cairo_destroy(cairo)
         cairo_surface_destroy(surface)
     }
 
-    /// Height in points `text` takes in a box `width` wide.
-    public func measure(_ text: String, style: TextStyle, width: Double) -> Double {
-        typesetter.height(of: typesetter.layout(text, style: style, width: width, alignment: pangoAlignment(.leading)))
+    /// Height in points `text` takes in a box `width` wide. Measuring lays the text out once:
+    /// drawing it afterwards with the same style, width and alignment reuses that work.
+    /// `reusable` marks text every document shares (labels), kept laid out across documents.
+    public func measure(
+        _ text: String, style: TextStyle, width: Double, alignment: TextAlignment = .leading, reusable: Bool = false
+    ) -> Double {
+        layouts.height(of: layouts.layout(text, style: style, width: width, alignment: pangoAlignment(alignment), reusable: reusable))
     }
 
     /// Draws `text` wrapped in a box at (`x` from the leading edge, `y` from the top) and returns
     /// the height it took.
     @discardableResult
     public func text(
-        _ text: String, style: TextStyle, x: Double, y: Double, width: Double, alignment: TextAlignment = .leading
+        _ text: String, style: TextStyle, x: Double, y: Double, width: Double, alignment: TextAlignment = .leading,
+        reusable: Bool = false
     ) -> Double {
-        let layout = typesetter.layout(text, style: style, width: width, alignment: pangoAlignment(alignment))
+        let layout = layouts.layout(text, style: style, width: width, alignment: pangoAlignment(alignment), reusable: reusable)
         cairo_set_source_rgb(cairo, style.gray, style.gray, style.gray)
         cairo_move_to(cairo, physicalX(x, width: width), y)
         pango_cairo_show_layout(cairo, layout)
-        return typesetter.height(of: layout)
+        return layouts.height(of: layout)
     }
 
     /// A filled rectangle (rules, shaded rows), 0 black to 1 white.

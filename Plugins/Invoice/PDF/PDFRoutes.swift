@@ -9,17 +9,18 @@ enum PDFRoutes {
         return [
             Route(
                 "order", "pdf", access: .user, params: byID,
-                summary: "The PDF of one of the caller's paid orders (inline, or download=1)", handler: business.order),
+                summary: "The PDF of one of the caller's paid orders (inline, or download=1)", fileType: "application/pdf", handler: business.order),
             Route(
                 "recharge", "pdf", access: .user, params: byID,
-                summary: "The PDF of one of the caller's paid recharges (inline, or download=1)", handler: business.recharge),
+                summary: "The PDF of one of the caller's paid recharges (inline, or download=1)", fileType: "application/pdf", handler: business.recharge),
             Route(
                 "invoice", "pdf", access: .admin(), params: MerchantParams.reference + InvoicePDFAnswer.params,
-                summary: "The PDF of any paid invoice of the store, by id or number", handler: admin.handle),
+                summary: "The PDF of any paid invoice of the store, by id or number", fileType: "application/pdf",
+                handler: admin.handle),
             Route(
                 "merchant", "pdf", access: .apiKey(scope: InvoiceRoutes.merchantScope),
                 params: MerchantParams.reference + InvoicePDFAnswer.params,
-                summary: "The PDF of a paid invoice, by id or number", handler: admin.handle),
+                summary: "The PDF of a paid invoice, by id or number", fileType: "application/pdf", handler: admin.handle),
         ]
     }
 }

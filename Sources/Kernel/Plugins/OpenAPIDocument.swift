@@ -70,6 +70,17 @@ public enum OpenAPIDocument {
             "x-access": .string(route.access.name),
             "responses": ["200": ["description": "An envelope", "content": ["application/json": ["schema": ["$ref": "#/components/schemas/Envelope"]]]]],
         ]
+        if let fileType = route.fileType {
+            operation["responses"] = [
+                "200": [
+                    "description": "The file, or an envelope for an error",
+                    "content": [
+                        fileType: ["schema": ["type": "string", "format": "binary"]],
+                        "application/json": ["schema": ["$ref": "#/components/schemas/Envelope"]],
+                    ],
+                ]
+            ]
+        }
         switch route.access {
         case .public:
             operation["security"] = []

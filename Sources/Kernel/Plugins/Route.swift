@@ -13,11 +13,14 @@ public struct Route: Sendable {
     public let params: [Param]
     /// One line on what it does (for the OpenAPI document).
     public let summary: String
+    /// The content type of the file it answers with on success (`application/pdf`); nil for an
+    /// envelope. Errors are envelopes either way.
+    public let fileType: String?
     public let handler: Handler
 
     public init(
         _ control: String, _ action: String, access: Access, allowsGET: Bool = false, params: [Param] = [], summary: String = "",
-        handler: @escaping Handler
+        fileType: String? = nil, handler: @escaping Handler
     ) {
         self.control = control
         self.action = action
@@ -25,6 +28,7 @@ public struct Route: Sendable {
         self.allowsGET = allowsGET && access == .public
         self.params = params
         self.summary = summary
+        self.fileType = fileType
         self.handler = handler
     }
 

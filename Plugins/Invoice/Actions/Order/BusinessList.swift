@@ -85,15 +85,21 @@ enum BusinessDetail {
     }
 
     private static func detail(_ context: ActionContext, kind: InvoiceKind) async throws -> Reply {
+        let (invoice, settings) = try await callersInvoice(context, kind: kind)
+        guard invoice.isPaidWithRealMoney(gateways: settings.realMoneyGateways) else {
+            throw InvoiceMessages.notRealMoney(gateways: settings.realMoneyGateways)
+        }
+        return .ok(invoice.json)
+    }
+
+    /// The caller's invoice of `kind` named by `id`, with the store's settings; another user's
+    /// answers exactly like a missing one.
+    static func callersInvoice(_ context: ActionContext, kind: InvoiceKind) async throws -> (Invoice, StoreSettings) {
         let user = try context.requireUser()
         let id = try context.params.requiredInt("id")
         guard let invoice = try await context.storage.read({ db in try InvoiceRecords.find(db, id: id, userID: user.id) }),
             invoice.kind == kind
         else { throw KernelError.notFound }
-        let settings = try await SettingsRecords.load(context, storeID: user.storeID)
-        guard invoice.isPaidWithRealMoney(gateways: settings.realMoneyGateways) else {
-            throw InvoiceMessages.notRealMoney(gateways: settings.realMoneyGateways)
-        }
-        return .ok(invoice.json)
+        return (invoice, try await SettingsRecords.load(context, storeID: user.storeID))
     }
 }

@@ -1,5 +1,4 @@
 import Kernel
-import Storage
 
 /// `order/pdf` and `recharge/pdf`: the PDF of one of the caller's invoices by `id`, for one paid
 /// with real money only (failed, canceled, unpaid and balance-paid ones have none).
@@ -15,12 +14,7 @@ struct BusinessPDF: Sendable {
     }
 
     private func pdf(_ context: ActionContext, kind: InvoiceKind) async throws -> Reply {
-        let user = try context.requireUser()
-        let id = try context.params.requiredInt("id")
-        guard let invoice = try await context.storage.read({ db in try InvoiceRecords.find(db, id: id, userID: user.id) }),
-            invoice.kind == kind
-        else { throw KernelError.notFound }
-        let settings = try await SettingsRecords.load(context, storeID: user.storeID)
+        let (invoice, settings) = try await BusinessDetail.callersInvoice(context, kind: kind)
         return try await InvoicePDFAnswer.reply(context, invoice: invoice, settings: settings, printer: printer)
     }
 }
