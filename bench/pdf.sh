@@ -69,17 +69,16 @@ wrk.method = "POST"
 wrk.headers["X-Api-Key"] = "$KEY"
 LUA
 echo "bench-pdf: invoice-server, $CONNS connections, $DURATION" >&2
-wrk -t2 -c"$CONNS" -d2s -s "$WORK/pdf.lua" "$PDF_URL" >/dev/null
+wrk -t2 -c"$CONNS" -d2s -s "$WORK/pdf.lua" "$PDF_URL" >"$WORK/warmup.out"
 wrk -t2 -c"$CONNS" -d"$DURATION" --latency -s "$WORK/pdf.lua" "$PDF_URL" >"$WORK/wrk.out"
 read -r SERVER_RATE P50 P99 < <(python3 bench/parse_wrk.py <"$WORK/wrk.out")
-DONE=$(awk '/requests in/ { print $1 }' "$WORK/wrk.out")
-# Top up to RENDERS renders (plus the warm-up's), then read the resident memory.
-LEFT=$(( RENDERS - DONE ))
-if [ "$LEFT" -gt 0 ]; then
-  SECONDS_LEFT=$(awk -v n="$LEFT" -v r="$SERVER_RATE" 'BEGIN { printf "%d", n / (r > 0 ? r : 1) + 1 }')
+DONE=$(( $(awk '/requests in/ { print $1 }' "$WORK/warmup.out") + $(awk '/requests in/ { print $1 }' "$WORK/wrk.out") ))
+# Top up to RENDERS renders, then read the resident memory.
+while [ "$DONE" -lt "$RENDERS" ]; do
+  SECONDS_LEFT=$(awk -v n="$(( RENDERS - DONE ))" -v r="$SERVER_RATE" 'BEGIN { printf "%d", n / (r > 0 ? r : 1) + 1 }')
   wrk -t2 -c"$CONNS" -d"${SECONDS_LEFT}s" -s "$WORK/pdf.lua" "$PDF_URL" >"$WORK/topup.out"
   DONE=$(( DONE + $(awk '/requests in/ { print $1 }' "$WORK/topup.out") ))
-fi
+done
 RSS=$(awk '/^VmRSS:/ { printf "%.1f", $2 / 1024 }' "/proc/$SERVER_PID/status")
 HWM=$(awk '/^VmHWM:/ { printf "%.1f", $2 / 1024 }' "/proc/$SERVER_PID/status")
 
