@@ -27,8 +27,11 @@ run: deps build
 
 # Serial on purpose: end-to-end tests spawn servers and processes and bind ports, and
 # Foundation's Process.run() can crash while other threads open and close descriptors.
+# Examples/HelloPlugin is a package of its own (a second build); its test finds it built.
 test: deps
-	$(SWIFT) build --build-tests && $(SWIFT) test --skip-build --no-parallel
+	$(SWIFT) build --build-tests && \
+	$(SWIFT) build --package-path Examples/HelloPlugin --product hello-server && \
+	$(SWIFT) test --skip-build --no-parallel
 
 bench: deps
 	SWIFT="$(SWIFT)" bash bench/run.sh

@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "Storage", targets: ["Storage"]),
         .library(name: "Server", targets: ["Server"]),
         .library(name: "InvoicePlugin", targets: ["InvoicePlugin"]),
+        .library(name: "InvoiceServerCLI", targets: ["InvoiceServerCLI"]),
         .executable(name: "invoice-server", targets: ["invoice-server"]),
     ],
     dependencies: [
@@ -70,12 +71,19 @@ let package = Package(
             path: "Plugins/Invoice",
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "InvoiceServerCLI",
+            dependencies: [
+                "Server", "Kernel", "Storage", "InvoicePlugin",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "invoice-server",
-            dependencies: [
-                "Server", "InvoicePlugin",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
+            dependencies: ["InvoiceServerCLI"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -98,6 +106,13 @@ let package = Package(
             name: "InvoicePluginTests",
             dependencies: [
                 "InvoicePlugin", "Server", "Kernel", "Storage", "TestSupport",
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PluginSystemTests",
+            dependencies: [
+                "Server", "Kernel", "Storage", "TestSupport",
             ],
             swiftSettings: swiftSettings
         ),

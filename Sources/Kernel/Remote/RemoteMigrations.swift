@@ -1,0 +1,18 @@
+import Storage
+
+/// The kernel's table of remote plugins (their state lives in `plugins` like any plugin's).
+enum RemoteMigrations {
+    static let all: [Migration] = [
+        Migration(
+            "kernel/003-remote-plugins",
+            sql: """
+                CREATE TABLE remote_plugins (
+                    name TEXT PRIMARY KEY,
+                    base_url TEXT NOT NULL,
+                    manifest TEXT NOT NULL,
+                    secret TEXT NOT NULL,
+                    registered_at INTEGER NOT NULL
+                );
+                """)
+    ]
+}
