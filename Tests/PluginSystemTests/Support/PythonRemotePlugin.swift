@@ -111,9 +111,12 @@ final class PythonRemotePlugin: @unchecked Sendable {
         }
     }
 
+    /// Kills the plugin (SIGKILL: a child of the test process may inherit SIGTERM ignored) and
+    /// removes its folder.
     func stop() {
-        process.terminate()
-        process.waitUntilExit()
+        kill(process.processIdentifier, SIGKILL)
+        let deadline = Date().addingTimeInterval(10)
+        while process.isRunning && Date() < deadline { usleep(10_000) }
         try? FileManager.default.removeItem(atPath: folder)
     }
 }
