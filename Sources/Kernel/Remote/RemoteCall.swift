@@ -3,14 +3,14 @@ import Logging
 
 /// One call forwarded to a remote plugin: `POST {base}/{control}/{action}` with a JSON body
 /// holding the parameters and the caller's identity (never the token), signed like a Stripe
-/// webhook in `X-Invoice-Signature` (`t=<unix time>,v1=<HMAC-SHA256 of "<t>.<body>">`). The
-/// answer must be an envelope; it is relayed as it is. No answer within the manifest's timeout,
-/// a transport failure, or anything but an envelope answers -9999.
+/// webhook in `X-Signature` (`t=<unix time>,v1=<HMAC-SHA256 of "<t>.<body>">`). The answer must
+/// be an envelope; it is relayed as it is. No answer within the manifest's timeout, a transport
+/// failure, or anything but an envelope answers -9999.
 struct RemoteCall: Sendable {
     let registration: RemoteRegistration
 
     /// The header carrying the signature.
-    static let signatureHeader = "X-Invoice-Signature"
+    static let signatureHeader = "X-Signature"
     /// Parameters never forwarded: routing names and credentials.
     static let withheld: Set<String> = ["pluginsname", "pluginscontrol", "pluginsaction", "s", "token"]
 

@@ -8,6 +8,7 @@ import TestSupport
 /// - `/greet/refuse`: an envelope with code -1 and data;
 /// - `/greet/slow`: after 3 seconds;
 /// - `/greet/garbage`: text that is not an envelope;
+/// - `/events`: an event delivery, acknowledged;
 /// - anything else: HTTP 404.
 final class PythonRemotePlugin: @unchecked Sendable {
     let folder: String
@@ -35,7 +36,7 @@ final class PythonRemotePlugin: @unchecked Sendable {
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self):
                 body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
-                ok = verified(self.headers.get("X-Invoice-Signature", ""), body)
+                ok = verified(self.headers.get("X-Signature", ""), body)
                 with open(folder + "/requests.log", "a") as log:
                     log.write(json.dumps({"path": self.path, "verified": ok, "body": body.decode()}) + "\n")
                 if not ok:
@@ -48,6 +49,8 @@ final class PythonRemotePlugin: @unchecked Sendable {
                 elif self.path == "/greet/slow":
                     time.sleep(3)
                     self.answer({"msg": "late", "code": 0, "data": ""})
+                elif self.path == "/events":
+                    self.answer({"msg": "received", "code": 0, "data": ""})
                 elif self.path == "/greet/garbage":
                     self.send_response(200)
                     self.end_headers()
