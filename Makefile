@@ -1,8 +1,9 @@
 # invoice-server: common tasks. See README.md.
 SWIFT ?= swift
 
-# Debian packages the build, tests and bench need (sqlite3 is the CLI the tests use).
-DEB_PACKAGES := libsqlite3-dev wrk curl python3 sqlite3 openssl
+# Debian packages the build, tests and bench need (sqlite3 is the CLI the tests use;
+# python3-aiosmtpd is the real SMTP server the outbox tests send mail to).
+DEB_PACKAGES := libsqlite3-dev wrk curl python3 sqlite3 openssl python3-aiosmtpd
 
 .PHONY: deps build run test bench reliability clean
 
@@ -18,6 +19,7 @@ deps:
 	  $$sudo apt-get update -qq && \
 	  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
+	@python3 -c "import aiosmtpd" 2>/dev/null || python3 -m pip install -q "aiosmtpd==1.4.6"
 
 build:
 	$(SWIFT) build -c release --product invoice-server
