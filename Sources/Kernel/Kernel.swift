@@ -24,7 +24,7 @@ public final class Kernel: Sendable {
             try await Migrator.migrate(pool, KernelMigrations.all + RemoteMigrations.all)
             let hooks = HookBus(logger: logger)
             let registry = try PluginRegistry(
-                plugins: [SystemPlugin()] + plugins, pool: pool, configDir: configuration.configDir, hooks: hooks)
+                plugins: [SystemPlugin()] + plugins, pool: pool, configDir: configuration.configDir, hooks: hooks, clock: clock)
             let accounts = Accounts(
                 pool: pool, hasher: PasswordHasher(iterations: configuration.passwordIterations),
                 tokenLifetimeSeconds: configuration.tokenLifetimeSeconds, clock: clock)

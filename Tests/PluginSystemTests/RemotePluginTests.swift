@@ -1,5 +1,6 @@
 import Foundation
 import Kernel
+import Logging
 import TestSupport
 import Testing
 
@@ -66,6 +67,26 @@ import Testing
             #expect(sent["params"]?["user_id"] == 999)
             #expect(sent["caller"]?["user_id"] == .int(user.id))
 
+            // An event it subscribed to goes out through the outbox, signed, and is retried until
+            // the plugin acknowledges it (its first delivery fails with HTTP 500).
+            await server.kernel.services.hooks.publish(HookEvent(.invoicePaid, storeID: 1, payload: ["id": 5, "total": "10.00"]))
+            await server.kernel.services.hooks.publish(HookEvent(.invoiceRefunded, storeID: 1, payload: ["id": 5]))
+            var policy = OutboxPolicy()
+            policy.baseDelaySeconds = 0
+            let worker = OutboxWorker(
+                storage: server.kernel.services.storage, channels: OutboxConfiguration().channels, policy: policy,
+                logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
+            #expect(try await worker.runOnce() == 1)
+            #expect(try await worker.runOnce() == 1)
+            let deliveries = remote.requests().filter { $0.path == "/events" }
+            #expect(deliveries.count == 2)
+            #expect(deliveries.filter { !$0.verified }.isEmpty)
+            let event = try JSON.parse(Array(try #require(deliveries.last).body.utf8))
+            #expect(event["type"] == "invoice.paid")
+            #expect(event["store_id"] == 1)
+            #expect(event["data"] == ["id": 5, "total": "10.00"])
+            #expect(try await server.outboxStatuses() == ["delivered"])
+
             // Access levels of the manifest are enforced by the kernel before anything is forwarded.
             let before = remote.requests().count
             #expect(try await server.call("loyalty", "greet", "hello").code == -400)
@@ -79,11 +100,13 @@ import Testing
             #expect(refused.msg == "no points left")
             #expect(refused.data == ["left": 0])
 
-            // Disabled: refused by the kernel on the next request, never forwarded.
+            // Disabled: refused by the kernel on the next request, never forwarded; no more events.
             #expect(try await server.pluginAdmin("disable", ["name": "loyalty"], token: admin).code == 0)
             let disabled = try await server.call("loyalty", "greet", "hello", token: user.token)
             #expect(disabled.code == -11)
             #expect(remote.requests().count == before + 1)
+            await server.kernel.services.hooks.publish(HookEvent(.invoicePaid, storeID: 1, payload: ["id": 6]))
+            #expect(try await server.outboxStatuses() == ["delivered"])
 
             // Uninstalled (dropping its registration): unknown, and its name is free again.
             #expect(try await server.pluginAdmin("uninstall", ["name": "loyalty"], token: admin).code == 0)

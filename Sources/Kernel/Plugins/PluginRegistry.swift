@@ -52,8 +52,9 @@ public final class PluginRegistry: Sendable {
     private let pool: DatabasePool
     private let configDir: String
     private let hooks: HookBus
+    private let clock: KernelClock
 
-    init(plugins: [any Plugin], pool: DatabasePool, configDir: String, hooks: HookBus) throws {
+    init(plugins: [any Plugin], pool: DatabasePool, configDir: String, hooks: HookBus, clock: KernelClock) throws {
         var entries: [String: Entry] = [:]
         for plugin in plugins {
             let name = plugin.manifest.name
@@ -67,6 +68,7 @@ public final class PluginRegistry: Sendable {
         self.pool = pool
         self.configDir = configDir
         self.hooks = hooks
+        self.clock = clock
         hooks.setOwnerGate { [weak self] owner in self?.hooksRun(for: owner) ?? true }
     }
 
@@ -139,12 +141,14 @@ public final class PluginRegistry: Sendable {
                 version: row.string("version") ?? "", config: config)
         }
         let usable = registrations.filter { entries[$0.manifest.name] == nil }
-        let changed = remoteRegistrations.withLock { current -> Bool in
-            guard current != usable else { return false }
-            current = usable
-            return true
+        let previous = remoteRegistrations.withLock { current -> [RemoteRegistration]? in
+            guard current != usable else { return nil }
+            defer { current = usable }
+            return current
         }
-        if changed {
+        if let previous {
+            for registration in previous { hooks.removeHandlers(named: RemoteEvents.handlerName(registration.manifest.name)) }
+            for registration in usable { RemoteEvents.subscribe(registration, hooks: hooks, storage: pool, clock: clock) }
             var built: [String: Entry] = [:]
             for registration in usable {
                 let plugin = RemotePlugin(registration: registration)

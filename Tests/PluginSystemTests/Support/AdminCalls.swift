@@ -20,4 +20,11 @@ extension TestServer {
             try db.queryOne("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", table) != nil
         }
     }
+
+    /// The status of every outbox message, oldest first.
+    func outboxStatuses() async throws -> [String] {
+        try await kernel.services.storage.read { db in
+            try db.query("SELECT status FROM outbox ORDER BY id").compactMap { $0.string("status") }
+        }
+    }
 }

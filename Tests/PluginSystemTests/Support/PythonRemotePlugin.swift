@@ -8,7 +8,7 @@ import TestSupport
 /// - `/greet/refuse`: an envelope with code -1 and data;
 /// - `/greet/slow`: after 3 seconds;
 /// - `/greet/garbage`: text that is not an envelope;
-/// - `/events`: an event delivery, acknowledged;
+/// - `/events`: an event delivery: the first one fails with HTTP 500, later ones are acknowledged;
 /// - anything else: HTTP 404.
 final class PythonRemotePlugin: @unchecked Sendable {
     let folder: String
@@ -16,7 +16,7 @@ final class PythonRemotePlugin: @unchecked Sendable {
     private(set) var port = 0
 
     static let script = #"""
-        import hashlib, hmac, json, sys, time
+        import hashlib, hmac, json, os, sys, time
         from http.server import ThreadingHTTPServer, BaseHTTPRequestHandler
 
         folder = sys.argv[1]
@@ -49,6 +49,10 @@ final class PythonRemotePlugin: @unchecked Sendable {
                 elif self.path == "/greet/slow":
                     time.sleep(3)
                     self.answer({"msg": "late", "code": 0, "data": ""})
+                elif self.path == "/events" and not os.path.exists(folder + "/failed_once"):
+                    open(folder + "/failed_once", "w").close()
+                    self.send_response(500)
+                    self.end_headers()
                 elif self.path == "/events":
                     self.answer({"msg": "received", "code": 0, "data": ""})
                 elif self.path == "/greet/garbage":
