@@ -2,9 +2,10 @@
 SWIFT ?= swift
 
 # Debian packages the build, tests and bench need (sqlite3 is the CLI the tests use; Pango,
-# Cairo and the Noto fonts print invoice PDFs; poppler-utils reads them back in the tests).
+# Cairo and the Noto fonts print invoice PDFs; poppler-utils reads them back in the tests;
+# python3-aiosmtpd is the real SMTP server the outbox tests send mail to).
 DEB_PACKAGES := libsqlite3-dev wrk curl python3 sqlite3 openssl pkg-config \
-	libpango1.0-dev libcairo2-dev fonts-noto-core fonts-noto-cjk poppler-utils
+	libpango1.0-dev libcairo2-dev fonts-noto-core fonts-noto-cjk poppler-utils python3-aiosmtpd
 # Only the PDF benchmark's baseline needs a browser.
 BENCH_PACKAGES := chromium
 
@@ -25,6 +26,7 @@ install-packages:
 	  $$sudo apt-get update -qq && \
 	  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
+	@python3 -c "import aiosmtpd" 2>/dev/null || python3 -m pip install -q "aiosmtpd==1.4.6"
 
 build:
 	$(SWIFT) build -c release --product invoice-server
@@ -34,8 +36,11 @@ run: deps build
 
 # Serial on purpose: end-to-end tests spawn servers and processes and bind ports, and
 # Foundation's Process.run() can crash while other threads open and close descriptors.
+# Examples/HelloPlugin is a package of its own (a second build); its test finds it built.
 test: deps
-	$(SWIFT) build --build-tests && $(SWIFT) test --skip-build --no-parallel
+	$(SWIFT) build --build-tests && \
+	$(SWIFT) build --package-path Examples/HelloPlugin --product hello-server && \
+	$(SWIFT) test --skip-build --no-parallel
 
 bench: deps
 	@$(MAKE) --no-print-directory install-packages PACKAGES="$(BENCH_PACKAGES)"

@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "Server", targets: ["Server"]),
         .library(name: "InvoicePlugin", targets: ["InvoicePlugin"]),
         .library(name: "Printing", targets: ["Printing"]),
+        .library(name: "InvoiceServerCLI", targets: ["InvoiceServerCLI"]),
         .executable(name: "invoice-server", targets: ["invoice-server"]),
     ],
     dependencies: [
@@ -79,12 +80,19 @@ let package = Package(
             path: "Plugins/Invoice",
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "InvoiceServerCLI",
+            dependencies: [
+                "Server", "Kernel", "Storage", "InvoicePlugin",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "invoice-server",
-            dependencies: [
-                "Server", "InvoicePlugin",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
+            dependencies: ["InvoiceServerCLI"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -108,6 +116,18 @@ let package = Package(
             dependencies: [
                 "InvoicePlugin", "Server", "Kernel", "Storage", "TestSupport",
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PluginSystemTests",
+            dependencies: [
+                "Server", "Kernel", "Storage", "TestSupport",
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "OutboxTests",
+            dependencies: ["Kernel", "Storage", "TestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

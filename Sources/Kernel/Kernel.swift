@@ -9,7 +9,8 @@ public final class Kernel: Sendable {
     let dispatcher: Dispatcher
 
     /// Opens the database under `configuration.dataDir`, applies the kernel's migrations and
-    /// brings the plugins up to date. `plugins` are the compiled-in plugins (see `BuiltInPlugins`).
+    /// brings the plugins up to date. `plugins` are the compiled-in plugins (see `BuiltInPlugins` in
+    /// `InvoiceServerCLI`).
     public init(
         configuration: ServerConfiguration,
         plugins: [any Plugin],
@@ -20,16 +21,17 @@ public final class Kernel: Sendable {
         try FileManager.default.createDirectory(atPath: configuration.dataDir, withIntermediateDirectories: true)
         let pool = try DatabasePool(configuration: configuration.storage)
         do {
-            try await Migrator.migrate(pool, KernelMigrations.all)
-            let registry = try PluginRegistry(plugins: [SystemPlugin()] + plugins, pool: pool, configDir: configuration.configDir)
+            try await Migrator.migrate(pool, KernelMigrations.all + RemoteMigrations.all)
+            let hooks = HookBus(logger: logger)
+            let registry = try PluginRegistry(
+                plugins: [SystemPlugin()] + plugins, pool: pool, configDir: configuration.configDir, hooks: hooks, clock: clock)
             let accounts = Accounts(
                 pool: pool, hasher: PasswordHasher(iterations: configuration.passwordIterations),
                 tokenLifetimeSeconds: configuration.tokenLifetimeSeconds, clock: clock)
-            let hooks = HookBus(logger: logger)
             services = KernelServices(
                 storage: pool, accounts: accounts, hooks: hooks, logger: logger, clock: clock,
                 configuration: configuration, registry: registry)
-            for name in registry.order { registry.entries[name]?.plugin.registerHooks(on: hooks) }
+            for name in registry.order { registry.entries[name]?.plugin.registerHooks(with: services) }
             try await registry.bootstrap(services: services, autoInstall: autoInstall ?? configuration.autoInstallPlugins)
             dispatcher = Dispatcher(services: services)
         } catch {

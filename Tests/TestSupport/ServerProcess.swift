@@ -20,11 +20,12 @@ public enum ServerBinary {
         return path
     }
 
-    /// Runs a one-shot command to completion; returns its exit status and standard output.
-    public static func run(_ arguments: [String]) async throws -> (status: Int32, output: String, errors: String) {
+    /// Runs a one-shot command (of `executable`, by default this package's `invoice-server`) to
+    /// completion; returns its exit status and standard output.
+    public static func run(executable: URL = url, _ arguments: [String]) async throws -> (status: Int32, output: String, errors: String) {
         try await onOwnThread {
                     let process = Process()
-                    process.executableURL = url
+                    process.executableURL = executable
                     process.arguments = arguments
                     let output = Pipe()
                     let errors = Pipe()
@@ -46,9 +47,10 @@ public final class ServerProcess: @unchecked Sendable {
     private var collected = ""
     public private(set) var port = 0
 
-    /// Starts the server on a free port and waits for its "listening on" line.
-    public init(arguments: [String]) async throws {
-        process.executableURL = ServerBinary.url
+    /// Starts the server (`executable`, by default this package's `invoice-server`) on a free
+    /// port and waits for its "listening on" line.
+    public init(executable: URL = ServerBinary.url, arguments: [String]) async throws {
+        process.executableURL = executable
         process.arguments = ["serve", "--host", "127.0.0.1", "--port", "0"] + arguments
         let output = Pipe()
         process.standardOutput = output

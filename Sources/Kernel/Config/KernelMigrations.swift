@@ -62,5 +62,6 @@ enum KernelMigrations {
                     updated_at INTEGER NOT NULL
                 );
                 """),
+        OutboxMigrations.outbox,
     ]
 }

@@ -1,4 +1,5 @@
-/// The built-in `system` plugin: health of the kernel path, version, the plugin list, and login.
+/// The built-in `system` plugin: health of the kernel path, version, the plugin list, login, and
+/// plugin administration (`system/plugin/*`).
 /// Always installed; it cannot be disabled from its own actions.
 struct SystemPlugin: Plugin {
     static let version = "0.1.0"
@@ -6,7 +7,7 @@ struct SystemPlugin: Plugin {
 
     let manifest = PluginManifest(
         name: SystemPlugin.name, title: "System", version: SystemPlugin.version, author: "invoice-server",
-        description: "Kernel actions: ping, version, plugin list, login and logout.")
+        description: "Kernel actions: ping, version, plugin list, login and logout, plugin administration.")
 
     var routes: [Route] {
         [
@@ -25,6 +26,6 @@ struct SystemPlugin: Plugin {
             },
             Route("admin", "logout", access: .public, handler: Logout.handle),
             Route("admin", "info", access: .anyAdmin, handler: WhoAmI.admin),
-        ]
+        ] + PluginAdmin.routes
     }
 }

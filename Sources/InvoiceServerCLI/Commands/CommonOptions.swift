@@ -21,7 +21,7 @@ struct CommonOptions: ParsableArguments {
     /// Opens the kernel (migrating as needed) for a one-shot command, runs `body`, closes it.
     func withKernel<T>(_ body: (Kernel) async throws -> T) async throws -> T {
         let kernel = try await Kernel(
-            configuration: try serverConfiguration(), plugins: BuiltInPlugins.all, logger: CommandLogging.quietLogger)
+            configuration: try serverConfiguration(), plugins: ServedPlugins.all, logger: CommandLogging.quietLogger)
         do {
             let result = try await body(kernel)
             kernel.shutdown()

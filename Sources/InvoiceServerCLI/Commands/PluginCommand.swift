@@ -1,12 +1,13 @@
 import ArgumentParser
+import Foundation
 import Kernel
 
-/// `invoice-server plugin list|install|enable|disable|uninstall NAME`. A running server picks
-/// the change up within a second.
+/// `invoice-server plugin list|install|enable|disable|uninstall|config|register`: the same as the
+/// admin actions `system/plugin/*`. A running server picks the change up within a second.
 struct PluginCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plugin", abstract: "Manage plugins.",
-        subcommands: [List.self, Install.self, Enable.self, Disable.self, Uninstall.self])
+        subcommands: [List.self, Install.self, Enable.self, Disable.self, Uninstall.self, Config.self, Register.self])
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List plugins, one JSON line each.")
@@ -17,7 +18,7 @@ struct PluginCommand: AsyncParsableCommand {
                 for info in kernel.services.registry.list() {
                     printJSON([
                         "name": .string(info.manifest.name), "version": .string(info.manifest.version),
-                        "source": .string(info.source), "installed": .bool(info.state?.installed ?? false),
+                        "source": .string(info.source.rawValue), "installed": .bool(info.state?.installed ?? false),
                         "enabled": .bool(info.state?.enabled ?? false),
                     ])
                 }
@@ -72,4 +73,48 @@ struct PluginCommand: AsyncParsableCommand {
         }
     }
 
+    struct Config: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print a plugin's config; with --set, change the keys given (checked against its schema).")
+        @Argument var name: String
+        @Option(help: "A JSON object of keys to change (null removes a key).") var set: String?
+        @OptionGroup var options: CommonOptions
+
+        func run() async throws {
+            try await options.run { kernel in
+                let registry = kernel.services.registry
+                if let set {
+                    guard let changes = (try? JSON.parse(Array(set.utf8)))?.objectValue else {
+                        throw ValidationError("--set must be a JSON object")
+                    }
+                    let saved = try await registry.saveConfig(name, changes: changes, clock: kernel.services.clock)
+                    printJSON(["name": .string(name), "config": saved])
+                } else {
+                    guard let state = registry.state(of: name), state.installed else {
+                        throw KernelError(code: .pluginUnknown, message: KernelMessages.pluginUnknown(name))
+                    }
+                    printJSON(["name": .string(name), "config": state.config])
+                }
+            }
+        }
+    }
+
+    struct Register: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Register a remote plugin; prints {\"name\", \"secret\"} (the secret is shown once).")
+        @Option(help: "Path of the manifest JSON file.") var manifest: String
+        @Option(help: "Base URL its actions are posted under.") var baseURL: String
+        @OptionGroup var options: CommonOptions
+
+        func run() async throws {
+            guard let data = FileManager.default.contents(atPath: manifest), let json = try? JSON.parse(Array(data)) else {
+                throw ValidationError("cannot read a JSON manifest at \(manifest)")
+            }
+            try await options.run { kernel in
+                let parsed = try RemoteManifest.parse(json)
+                let secret = try await kernel.services.registry.register(parsed, baseURL: baseURL, services: kernel.services)
+                printJSON(["name": .string(parsed.name), "version": .string(parsed.version), "secret": .string(secret)])
+            }
+        }
+    }
 }

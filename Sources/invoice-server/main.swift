@@ -1,0 +1,3 @@
+import InvoiceServerCLI
+
+await InvoiceServerCLI.main(plugins: BuiltInPlugins.all)

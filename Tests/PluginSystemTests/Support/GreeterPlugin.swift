@@ -1,0 +1,56 @@
+import Foundation
+import Kernel
+import Storage
+
+/// A plugin made for these tests: a table of its own, a config schema, an action that publishes
+/// an event and one that runs a filter.
+struct GreeterPlugin: Plugin {
+    /// Paid invoices its listener saw.
+    let seen = Recorder()
+
+    let manifest = PluginManifest(name: "greeter", title: "Greeter", version: "2.1.0", author: "tests", description: "Greets.")
+
+    var migrations: [Migration] {
+        [Migration("greeter/001-names", sql: "CREATE TABLE greeter_names (id INTEGER PRIMARY KEY, name TEXT NOT NULL)")]
+    }
+
+    var defaultConfig: JSON { ["greeting": "hello", "repeat": 1] }
+
+    var configSchema: [Param]? {
+        [.string("greeting", required: true, maxLength: 20), .integer("repeat", range: 1...5), .boolean("shout")]
+    }
+
+    func registerHooks(with services: KernelServices) {
+        services.hooks.on(.invoicePaid, name: "greeter.seen") { [seen] event in seen.append(event.payload["id"]?.stringValue ?? "") }
+    }
+
+    var routes: [Route] {
+        [
+            Route("name", "add", access: .public, params: [.string("name", required: true)]) { context in
+                let name = try context.params.requiredString("name")
+                try await context.storage.write { db in try db.execute("INSERT INTO greeter_names (name) VALUES (?)", name) }
+                await context.services.hooks.publish(HookEvent(name: "greeter.added", storeID: 1, payload: ["name": .string(name)]))
+                return .ok(["greeting": .string("\(context.config["greeting"]?.stringValue ?? "") \(name)")])
+            },
+            Route("name", "count", access: .public) { context in
+                let count = try await context.storage.read { db in try db.scalar("SELECT COUNT(*) FROM greeter_names").int64 ?? 0 }
+                return .ok(["count": .int(count)])
+            },
+            Route("card", "render", access: .public) { context in
+                .ok(await context.services.hooks.apply(.invoicePDFData, to: ["title": "Invoice"]))
+            },
+        ]
+    }
+}
+
+/// A thread-safe list the tests' handlers write to.
+final class Recorder: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [String] = []
+
+    func append(_ item: String) { lock.withLock { items.append(item) } }
+    var all: [String] { lock.withLock { items } }
+}
+
+/// An error that is not a `KernelError`.
+struct ListenerBroke: Error {}
