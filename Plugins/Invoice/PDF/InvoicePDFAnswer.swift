@@ -3,7 +3,8 @@ import Storage
 
 /// What the PDF actions share: only a paid invoice (paid with real money) has a PDF; the
 /// language comes from `lang`, else the store's `pdf_language`, else the request; the calendar
-/// from `calendar`, else the store's `pdf_calendar`, else Jalali for Persian.
+/// from `calendar`, else the store's `pdf_calendar`, else Jalali for Persian. Filters of the
+/// `invoice.pdf_data` hook may change what is printed (the cache keys on the result).
 enum InvoicePDFAnswer {
     static let params: [Param] = [
         .boolean("download", "1 to download (attachment), otherwise shown inline"),
@@ -24,9 +25,11 @@ enum InvoicePDFAnswer {
         if let userID = invoice.userID { customerName = try await context.services.accounts.user(id: userID)?.name }
         let invoiceID = invoice.id
         let application = try await context.storage.read { db in try ApplicationRecords.latest(db, holding: invoiceID) }
-        let printed = PrintedInvoice(
+        var printed = PrintedInvoice(
             invoice: invoice, settings: settings, customerName: customerName, application: application,
             language: language, calendar: calendar)
+        let hooks = context.services.hooks
+        if hooks.hasFilters(.invoicePDFData) { printed = printed.applying(await hooks.apply(.invoicePDFData, to: printed.json)) }
         let cacheBytes = context.config["pdf_cache_bytes"]?.intValue.map(Int.init) ?? InvoicePrinter.defaultCacheBytes
         let bytes = try await printer.pdf(printed, cacheBytes: max(0, cacheBytes))
         return .file(

@@ -24,19 +24,19 @@ struct PrintedInvoice: Hashable, Sendable {
 
     let language: Language
     let direction: Direction
-    let heading: String
-    let storeName: String
-    let storeAddress: String
+    var heading: String
+    var storeName: String
+    var storeAddress: String
     /// The invoice number as issued (for the file name and the PDF title).
     let number: String
-    let facts: [Fact]
+    var facts: [Fact]
     /// The tax-invoice application holding this order, when there is one.
-    let application: [Fact]
-    let applicationHeading: String
-    let columns: Row
-    let rows: [Row]
-    let totals: [Fact]
-    let footer: String
+    var application: [Fact]
+    var applicationHeading: String
+    var columns: Row
+    var rows: [Row]
+    var totals: [Fact]
+    var footer: String
     let pageLabel: String
     let continuedLabel: String
     /// ISO 8601 creation date written into the file (the invoice's last change).

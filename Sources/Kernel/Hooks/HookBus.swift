@@ -87,6 +87,11 @@ public final class HookBus: Sendable {
         filters.withLock { $0.add(hook: point.name, priority: priority, name: name, erased) }
     }
 
+    /// Whether `point` has filters (so a caller can skip building the value).
+    public func hasFilters<Value: Sendable>(_ point: FilterPoint<Value>) -> Bool {
+        filters.withLock { $0.contains(hook: point.name) }
+    }
+
     /// Passes `value` through every filter of `point` in order and returns what comes out.
     public func apply<Value: Sendable>(_ point: FilterPoint<Value>, to value: Value) async -> Value {
         var current = value

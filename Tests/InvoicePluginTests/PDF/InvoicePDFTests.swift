@@ -192,3 +192,25 @@ struct InvoicePDFTests {
         }
     }
 }
+
+/// The `invoice.pdf_data` filter hook: another plugin changes what the PDF prints.
+@Suite("Invoice PDF filters")
+struct InvoicePDFFilterTests {
+    @Test func aFilterStampsTheFooterAndRenamesTheHeading() async throws {
+        try await PDFShop.with { shop in
+            shop.fixture.server.kernel.services.hooks.addFilter(.invoicePDFData, name: "invoice.test_stamp") { data in
+                guard case .object(var fields) = data else { return data }
+                fields["footer"] = "PAID IN FULL - stamped by a filter"
+                fields["heading"] = "RECEIPT"
+                return .object(fields)
+            }
+            let (user, token) = try await shop.fixture.server.user("hank")
+            let paid = try await shop.paid(userID: user, products: InvoicePDFTests.products)
+            let answer = try await shop.fixture.shopxo("order", "pdf", ["id": .int(paid.id)], token: token)
+            let text = try PDFText(answer.body).text
+            #expect(text.contains("PAID IN FULL - stamped by a filter"))
+            #expect(text.contains("RECEIPT") && !text.contains("INVOICE"))
+            #expect(text.contains("322.33 USD"))
+        }
+    }
+}
