@@ -34,6 +34,7 @@ test: deps
 
 bench: deps
 	SWIFT="$(SWIFT)" bash bench/run.sh
+	SWIFT="$(SWIFT)" bash bench/tick.sh
 
 # Crash safety, hostile input, overload, the OpenAPI run and the authorization matrix
 # (reliability/README.md). CI: RELIABILITY_MODE=short.

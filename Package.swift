@@ -14,6 +14,8 @@ let package = Package(
         .library(name: "Storage", targets: ["Storage"]),
         .library(name: "Server", targets: ["Server"]),
         .library(name: "InvoicePlugin", targets: ["InvoicePlugin"]),
+        .library(name: "SchedulePlugin", targets: ["SchedulePlugin"]),
+        .library(name: "CopyPlugin", targets: ["CopyPlugin"]),
         .executable(name: "invoice-server", targets: ["invoice-server"]),
     ],
     dependencies: [
@@ -70,12 +72,34 @@ let package = Package(
             path: "Plugins/Invoice",
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "SchedulePlugin",
+            dependencies: ["Kernel", "Storage", .product(name: "Logging", package: "swift-log")],
+            path: "Plugins/Schedule",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "CopyPlugin",
+            dependencies: ["Kernel", "Storage"],
+            path: "Plugins/Copy",
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "invoice-server",
             dependencies: [
-                "Server", "InvoicePlugin",
+                "Server", "InvoicePlugin", "SchedulePlugin", "CopyPlugin",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "bench-tick",
+            dependencies: [
+                "Kernel", "Storage", "InvoicePlugin", "SchedulePlugin", .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "bench/Tick",
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -99,6 +123,11 @@ let package = Package(
             dependencies: [
                 "InvoicePlugin", "Server", "Kernel", "Storage", "TestSupport",
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SchedulePluginTests",
+            dependencies: ["SchedulePlugin", "InvoicePlugin", "CopyPlugin", "Server", "Kernel", "Storage", "TestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
