@@ -18,24 +18,39 @@ struct Recurrence: Sendable, Equatable {
         case gregorian, persian
     }
 
-    var unit: Unit
-    var interval: Int
-    var count: Int
+    let unit: Unit
+    let interval: Int
+    let count: Int
     /// The first occurrence, UTC seconds.
-    var start: Int64
-    var timeZone: TimeZone
-    var calendarKind: CalendarKind
+    let start: Int64
+    let timeZone: TimeZone
+    let calendarKind: CalendarKind
     /// Move weekend occurrences to the next working day.
-    var workingDaysOnly: Bool
+    let workingDaysOnly: Bool
     /// Weekend days as Calendar weekdays (1 Sunday ... 7 Saturday).
-    var weekend: Set<Int>
+    let weekend: Set<Int>
     /// Days from the send date to the invoice's due date.
-    var dueAfterDays: Int
+    let dueAfterDays: Int
 
-    var calendar: Calendar {
+    /// The calendar in the schedule's time zone, built once (building one is not cheap).
+    let calendar: Calendar
+
+    init(
+        unit: Unit, interval: Int, count: Int, start: Int64, timeZone: TimeZone, calendarKind: CalendarKind, workingDaysOnly: Bool,
+        weekend: Set<Int>, dueAfterDays: Int
+    ) {
+        self.unit = unit
+        self.interval = interval
+        self.count = count
+        self.start = start
+        self.timeZone = timeZone
+        self.calendarKind = calendarKind
+        self.workingDaysOnly = workingDaysOnly
+        self.weekend = weekend
+        self.dueAfterDays = dueAfterDays
         var calendar = Calendar(identifier: calendarKind == .persian ? .persian : .gregorian)
         calendar.timeZone = timeZone
-        return calendar
+        self.calendar = calendar
     }
 
     /// The send time of occurrence `sequence` (0 is the first), UTC seconds; nil past `count`.

@@ -85,11 +85,8 @@ struct MessageTemplate: Sendable, Equatable {
 
     /// A date as customers read it: `yyyy-MM-dd` in the schedule's calendar and time zone.
     static func date(_ seconds: Int64, recurrence: Recurrence) -> String {
-        let formatter = DateFormatter()
-        formatter.calendar = recurrence.calendar
-        formatter.timeZone = recurrence.timeZone
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = "yyyy-MM-dd"
-        return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
+        let parts = recurrence.calendar.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: TimeInterval(seconds)))
+        let pad = { (value: Int?) in value.map { $0 < 10 ? "0\($0)" : "\($0)" } ?? "00" }
+        return "\(parts.year ?? 0)-\(pad(parts.month))-\(pad(parts.day))"
     }
 }

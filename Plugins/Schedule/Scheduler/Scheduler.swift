@@ -11,8 +11,9 @@ import Storage
 /// move forward.
 public struct Scheduler: Sendable {
     let services: KernelServices
-    /// Schedules per write; requests' writes interleave between batches.
-    public var batchSize = 100
+    /// Schedules per write; requests' writes interleave between batches, so a small batch keeps
+    /// their latency low while a tick runs.
+    public var batchSize = 50
     /// Occurrences one schedule may create per batch when backfilling (the rest follow).
     var maxPerSchedule = 12
     /// An occurrence later than this past its time counts as missed (for `latest` and `skip`).
@@ -37,25 +38,26 @@ public struct Scheduler: Sendable {
     }
 
     /// Handles every due schedule and reminder as of `now` (at most `maxBatches` batches of each).
-    public func tick(now: Int64, maxBatches: Int = 100) async throws -> Report {
+    public func tick(now: Int64, maxBatches: Int = 400) async throws -> Report {
         var total = Report()
         for _ in 0..<maxBatches {
             let (report, events) = try await batch(now: now)
-            let reminders = try await Reminders(services: services, batchSize: batchSize).batch(now: now)
-            total.reminders += reminders
+            total.reminders += report.reminders
             for event in events { await services.hooks.publish(event) }
             total.schedules += report.schedules
             total.occurrences += report.occurrences
             total.invoices += report.invoices
             total.skipped += report.skipped
-            if report.schedules < batchSize && reminders < batchSize { break }
+            if report.schedules < batchSize && report.reminders < batchSize { break }
         }
         return total
     }
 
-    /// One batch in one write; answers what it did and the events to publish.
+    /// One batch of due schedules and of due reminders in one write (one commit); answers what it
+    /// did and the events to publish.
     func batch(now: Int64) async throws -> (Report, [HookEvent]) {
         let scheduler = self
+        let reminders = Reminders(services: services, batchSize: batchSize)
         let publish = services.hooks.hasListeners("invoice.created")
         return try await services.storage.write { db in
             var report = Report()
@@ -68,6 +70,7 @@ public struct Scheduler: Sendable {
                 try scheduler.advance(schedule, now: now, db: db, report: &report, events: &events)
             }
             report.schedules = due.count
+            report.reminders = try reminders.send(now: now, db: db)
             return (report, publish ? events : [])
         }
     }
