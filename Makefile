@@ -46,6 +46,7 @@ bench: deps
 	@$(MAKE) --no-print-directory install-packages PACKAGES="$(BENCH_PACKAGES)"
 	SWIFT="$(SWIFT)" bash bench/run.sh
 	SWIFT="$(SWIFT)" BENCH_SKIP_BUILD=1 bash bench/pdf.sh
+	SWIFT="$(SWIFT)" bash bench/tick.sh
 
 # Crash safety, hostile input, overload, the OpenAPI run and the authorization matrix
 # (reliability/README.md). CI: RELIABILITY_MODE=short.

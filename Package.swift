@@ -16,6 +16,8 @@ let package = Package(
         .library(name: "InvoicePlugin", targets: ["InvoicePlugin"]),
         .library(name: "Printing", targets: ["Printing"]),
         .library(name: "InvoiceServerCLI", targets: ["InvoiceServerCLI"]),
+        .library(name: "SchedulePlugin", targets: ["SchedulePlugin"]),
+        .library(name: "CopyPlugin", targets: ["CopyPlugin"]),
         .executable(name: "invoice-server", targets: ["invoice-server"]),
     ],
     dependencies: [
@@ -81,18 +83,40 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "SchedulePlugin",
+            dependencies: ["Kernel", "Storage", .product(name: "Logging", package: "swift-log")],
+            path: "Plugins/Schedule",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "CopyPlugin",
+            dependencies: ["Kernel", "Storage"],
+            path: "Plugins/Copy",
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "InvoiceServerCLI",
             dependencies: [
-                "Server", "Kernel", "Storage", "InvoicePlugin",
+                "Server", "Kernel", "Storage", "InvoicePlugin", "SchedulePlugin", "CopyPlugin",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "invoice-server",
             dependencies: ["InvoiceServerCLI"],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "bench-tick",
+            dependencies: [
+                "Kernel", "Storage", "InvoicePlugin", "SchedulePlugin", .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "bench/Tick",
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -123,6 +147,11 @@ let package = Package(
             dependencies: [
                 "Server", "Kernel", "Storage", "TestSupport",
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SchedulePluginTests",
+            dependencies: ["SchedulePlugin", "InvoicePlugin", "CopyPlugin", "Server", "Kernel", "Storage", "TestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,8 +1,10 @@
+import CopyPlugin
 import InvoicePlugin
 import Kernel
+import SchedulePlugin
 
 /// The plugins compiled into this server. Registering a first-party plugin is one line here; a
 /// third party passes `BuiltInPlugins.all + [TheirPlugin()]` to `InvoiceServerCLI.main(plugins:)`.
 public enum BuiltInPlugins {
-    public static let all: [any Plugin] = [InvoicePlugin()]
+    public static let all: [any Plugin] = [InvoicePlugin(), SchedulePlugin(), CopyPlugin()]
 }

@@ -30,8 +30,11 @@ public final class Kernel: Sendable {
                 tokenLifetimeSeconds: configuration.tokenLifetimeSeconds, clock: clock)
             services = KernelServices(
                 storage: pool, accounts: accounts, hooks: hooks, logger: logger, clock: clock,
-                configuration: configuration, registry: registry)
+                configuration: configuration, registry: registry, directory: ServiceDirectory(registry: registry))
             for name in registry.order { registry.entries[name]?.plugin.registerHooks(with: services) }
+            for name in registry.order {
+                (registry.entries[name]?.plugin as? any ServiceProvider)?.registerServices(in: services.directory)
+            }
             try await registry.bootstrap(services: services, autoInstall: autoInstall ?? configuration.autoInstallPlugins)
             dispatcher = Dispatcher(services: services)
         } catch {

@@ -3,8 +3,11 @@ import Hummingbird
 import Kernel
 import Logging
 import Server
+import ServiceLifecycle
+import UnixSignals
 
-/// `invoice-server serve`: runs the HTTP server until SIGTERM or SIGINT, then drains in-flight
+/// `invoice-server serve`: runs the HTTP server and the background work (outbox,
+/// scheduler) until SIGTERM or SIGINT, then drains in-flight
 /// requests, finishes queued writes and exits 0.
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Run the HTTP server.")
@@ -23,8 +26,11 @@ struct Serve: AsyncParsableCommand {
         let app = buildApplication(kernel: kernel, configuration: configuration, logger: logger) { host, port in
             logger.info("listening on http://\(host):\(port)")
         }
+        let background = try BackgroundService(kernel: kernel, logger: logger)
+        let group = ServiceGroup(
+            configuration: .init(services: [app, background], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         do {
-            try await app.runService()
+            try await group.run()
         } catch {
             kernel.shutdown()
             logger.error("stopped: \(error)")

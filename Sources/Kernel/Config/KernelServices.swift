@@ -12,4 +12,6 @@ public struct KernelServices: Sendable {
     public let configuration: ServerConfiguration
     /// The installed plugins and their state.
     public let registry: PluginRegistry
+    /// Named services plugins offer each other (`invoice.create`).
+    public let directory: ServiceDirectory
 }

@@ -1,0 +1,27 @@
+import Kernel
+import Storage
+
+/// The copy plugin: PayPing's `/v2/invoice/Copy`. Bills an existing invoice or schedule again to
+/// other customers, through the kernel's services (`schedule.*`, `invoice.lines`): it owns no
+/// tables and imports no other plugin.
+public struct CopyPlugin: Plugin {
+    public init() {}
+
+    public let manifest = PluginManifest(
+        name: "copy", title: "Copy", version: "1.0.0", author: "invoice-server",
+        description: "Copy an invoice or a schedule to other customers.", clientTypes: ["pc", "h5", "ios", "android"])
+
+    public var routes: [Route] {
+        [
+            Route(
+                "merchant", "copy", access: .apiKey(scope: "schedules"),
+                params: [
+                    .string("Code", maxLength: 64, "The invoice number or schedule code to copy"),
+                    .string("SendDate", maxLength: 40, "ISO 8601: when the copies are sent"),
+                    .array("CustomerCodes", maxCount: 1_000, "Codes of existing customers"),
+                    .integer("store_id", range: 1...Int64.max),
+                ],
+                summary: "One new invoice (or schedule) per customer; all or nothing", handler: CopyAction.handle)
+        ]
+    }
+}

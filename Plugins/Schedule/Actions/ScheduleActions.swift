@@ -1,0 +1,110 @@
+import Kernel
+import Storage
+
+/// `schedule/merchant/view|list|pause|resume|cancel|occurrences`, by the schedule's `code`.
+enum ScheduleActions {
+    static func view(_ context: ActionContext) async throws -> Reply {
+        .ok(try await schedule(context).json)
+    }
+
+    static func list(_ context: ActionContext) async throws -> Reply {
+        let storeID = try await context.storeID()
+        let page = try context.params.int("page") ?? 1
+        let size = try context.params.int("page_size") ?? 20
+        let status = context.params.string("status")
+        let schedules = try await context.storage.read { db in
+            if let status, !status.isEmpty {
+                return try db.query(
+                    "SELECT * FROM schedule_schedules WHERE store_id = ? AND status = ? ORDER BY id DESC LIMIT ? OFFSET ?",
+                    storeID, status, size, (page - 1) * size
+                ).map(Schedule.init)
+            }
+            return try db.query(
+                "SELECT * FROM schedule_schedules WHERE store_id = ? ORDER BY id DESC LIMIT ? OFFSET ?", storeID, size, (page - 1) * size
+            ).map(Schedule.init)
+        }
+        return .ok(["page": .int(page), "page_size": .int(size), "items": .array(schedules.map(\.json))])
+    }
+
+    /// Stops creating occurrences until resumed.
+    static func pause(_ context: ActionContext) async throws -> Reply {
+        try await change(context) { db, schedule, now in
+            guard schedule.status == .active else { throw ScheduleMessages.notActive }
+            try ScheduleRecords.setStatus(db, schedule, to: .paused, now: now)
+        }
+    }
+
+    /// Continues a paused schedule. Occurrences whose time passed while paused are recorded as
+    /// skipped: pausing means not invoicing that period.
+    static func resume(_ context: ActionContext) async throws -> Reply {
+        try await change(context) { db, schedule, now in
+            guard schedule.status == .paused else { throw ScheduleMessages.notPaused }
+            var sequence = schedule.nextSequence
+            while let time = schedule.recurrence.sendTime(sequence), time <= now {
+                try db.execute(
+                    """
+                    INSERT INTO schedule_occurrences (schedule_id, store_id, sequence, send_at, due_at, status, created_at)
+                    VALUES (?, ?, ?, ?, ?, 'skipped', ?) ON CONFLICT (schedule_id, sequence) DO NOTHING
+                    """, schedule.id, schedule.storeID, sequence, time, schedule.recurrence.dueTime(sendTime: time), now)
+                sequence += 1
+            }
+            let next = schedule.recurrence.sendTime(sequence)
+            try db.execute(
+                "UPDATE schedule_schedules SET status = ?, next_sequence = ?, next_run_at = ?, updated_at = ? WHERE id = ? AND status = 'paused'",
+                next == nil ? "completed" : "active", sequence, next, now, schedule.id)
+        }
+    }
+
+    /// Ends a schedule for good; invoices already created stay as they are.
+    static func cancel(_ context: ActionContext) async throws -> Reply {
+        try await change(context) { db, schedule, now in
+            guard schedule.status == .active || schedule.status == .paused else { throw ScheduleMessages.finished }
+            try ScheduleRecords.setStatus(db, schedule, to: .cancelled, now: now)
+        }
+    }
+
+    /// What was sent (occurrences with their invoices, newest first) and what is next.
+    static func occurrences(_ context: ActionContext) async throws -> Reply {
+        let found = try await schedule(context)
+        let page = try context.params.int("page") ?? 1
+        let size = try context.params.int("page_size") ?? 20
+        let done = try await context.storage.read { db in
+            try ScheduleRecords.occurrences(db, scheduleID: found.id, limit: Int(size), offset: Int((page - 1) * size))
+        }
+        var upcoming: [JSON] = []
+        if found.status == .active || found.status == .paused {
+            var sequence = found.nextSequence
+            while upcoming.count < 3, let time = found.recurrence.sendTime(sequence) {
+                upcoming.append([
+                    "sequence": .int(Int64(sequence + 1)), "sendDate": .string(ISO8601.format(time)),
+                    "dueDate": .string(ISO8601.format(found.recurrence.dueTime(sendTime: time))),
+                ])
+                sequence += 1
+            }
+        }
+        return .ok(["code": .string(found.code), "status": .string(found.status.rawValue), "done": .array(done), "next": .array(upcoming)])
+    }
+
+    private static func schedule(_ context: ActionContext) async throws -> Schedule {
+        let storeID = try await context.storeID()
+        let code = try context.params.requiredString("code")
+        guard let schedule = try await context.storage.read({ db in try ScheduleRecords.find(db, storeID: storeID, code: code) }) else {
+            throw KernelError.notFound
+        }
+        return schedule
+    }
+
+    private static func change(
+        _ context: ActionContext, _ body: @escaping @Sendable (Database, Schedule, Int64) throws -> Void
+    ) async throws -> Reply {
+        let storeID = try await context.storeID()
+        let code = try context.params.requiredString("code")
+        let now = context.services.clock.unixSeconds()
+        let schedule = try await context.storage.write { db -> Schedule in
+            guard let schedule = try ScheduleRecords.find(db, storeID: storeID, code: code) else { throw KernelError.notFound }
+            try body(db, schedule, now)
+            return try ScheduleRecords.find(db, id: schedule.id) ?? schedule
+        }
+        return .ok(schedule.json)
+    }
+}

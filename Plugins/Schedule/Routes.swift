@@ -1,0 +1,99 @@
+import Kernel
+
+/// Every action of the schedule plugin: API keys with scope `schedules`, or admins.
+enum ScheduleRoutes {
+    static let scope = "schedules"
+    static let storeID = Param.integer("store_id", range: 1...Int64.max, "The store an admin acts for (default 1)")
+    static let paging: [Param] = [.integer("page", range: 1...1_000_000), .integer("page_size", range: 1...100), storeID]
+    static let code = Param.string("code", required: true, maxLength: 64)
+
+    static var all: [Route] { customers + items + schedules + settings + deliveries }
+
+    static let customers: [Route] = [
+        Route(
+            "customer", "create", access: .apiKey(scope: scope),
+            params: [
+                .string("code", maxLength: 64, "Stable per store; generated when absent"), .string("name", required: true, maxLength: 200),
+                .string("email", maxLength: 254), .string("phone", maxLength: 21), .string("language", allowed: ["en", "zh", "fa"]),
+                storeID,
+            ],
+            summary: "Create a customer (code, name, email, phone, tags, language)", handler: CustomerActions.create),
+        Route(
+            "customer", "update", access: .apiKey(scope: scope),
+            params: [code, .string("name", maxLength: 200), .string("email", maxLength: 254), .string("phone", maxLength: 21), storeID],
+            summary: "Change a customer (its code stays)", handler: CustomerActions.update),
+        Route(
+            "customer", "list", access: .apiKey(scope: scope), params: paging + [.string("tag", maxLength: 40)],
+            summary: "The store's customers, optionally of one tag", handler: CustomerActions.list),
+        Route("customer", "delete", access: .apiKey(scope: scope), params: [code, storeID], summary: "Delete a customer", handler: CustomerActions.delete),
+    ]
+
+    static let items: [Route] = [
+        Route(
+            "item", "create", access: .apiKey(scope: scope),
+            params: [
+                .string("code", maxLength: 64), .string("title", required: true, maxLength: 500), .string("description", maxLength: 2_000),
+                .decimal("amount", required: true), storeID,
+            ],
+            summary: "Create a catalog item (code, title, description, amount, haveTax)", handler: ItemActions.create),
+        Route(
+            "item", "update", access: .apiKey(scope: scope),
+            params: [code, .string("title", maxLength: 500), .string("description", maxLength: 2_000), .decimal("amount"), storeID],
+            summary: "Change a catalog item (its code stays)", handler: ItemActions.update),
+        Route("item", "list", access: .apiKey(scope: scope), params: paging, summary: "The store's catalog items", handler: ItemActions.list),
+        Route("item", "delete", access: .apiKey(scope: scope), params: [code, storeID], summary: "Delete a catalog item", handler: ItemActions.delete),
+    ]
+
+    static let schedules: [Route] = [
+        Route(
+            "merchant", "create", access: .apiKey(scope: scope), params: [.string("request_id", maxLength: 128), storeID],
+            summary: "Create a schedule from PayPing's /v2/invoice/Schedule body (JSON or form)", handler: CreateSchedule.handle),
+        Route("merchant", "view", access: .apiKey(scope: scope), params: [code, storeID], summary: "One schedule", handler: ScheduleActions.view),
+        Route(
+            "merchant", "list", access: .apiKey(scope: scope),
+            params: paging + [.string("status", allowed: ["active", "paused", "cancelled", "completed"])],
+            summary: "The store's schedules, newest first", handler: ScheduleActions.list),
+        Route("merchant", "pause", access: .apiKey(scope: scope), params: [code, storeID], summary: "Pause a schedule", handler: ScheduleActions.pause),
+        Route(
+            "merchant", "resume", access: .apiKey(scope: scope), params: [code, storeID],
+            summary: "Resume a paused schedule (periods passed while paused are skipped)", handler: ScheduleActions.resume),
+        Route("merchant", "cancel", access: .apiKey(scope: scope), params: [code, storeID], summary: "End a schedule", handler: ScheduleActions.cancel),
+        Route(
+            "merchant", "occurrences", access: .apiKey(scope: scope), params: [code] + paging,
+            summary: "What was sent (with invoice numbers) and what comes next", handler: ScheduleActions.occurrences),
+    ]
+
+    static let settings: [Route] = [
+        Route("settings", "view", access: .apiKey(scope: scope), params: [storeID], summary: "The store's weekend days and reminder offsets", handler: ScheduleSettings.view),
+        Route(
+            "settings", "save", access: .apiKey(scope: scope),
+            params: [
+                .array("weekend_days", maxCount: 6, "e.g. [\"friday\"]"), .array("reminder_offsets", maxCount: 10, "Days from the due date, e.g. [-3, 1, 7]"),
+                storeID,
+            ],
+            summary: "Set the store's weekend days and reminder offsets", handler: ScheduleSettings.save),
+        Route(
+            "template", "view", access: .apiKey(scope: scope), params: [storeID],
+            summary: "The store's invoice and reminder texts per language", handler: TemplateActions.view),
+        Route(
+            "template", "save", access: .apiKey(scope: scope),
+            params: [
+                .string("kind", required: true, allowed: ["invoice", "reminder"]), .string("language", required: true, allowed: ["en", "zh", "fa"]),
+                .string("subject", required: true, maxLength: 200), .string("body", required: true, maxLength: 5_000),
+                .string("sms", required: true, maxLength: 500), storeID,
+            ],
+            summary: "Set a white-label text; unknown placeholders are refused", handler: TemplateActions.save),
+    ]
+
+    static let deliveries: [Route] = [
+        Route(
+            "delivery", "list", access: .apiKey(scope: scope), params: paging + [.string("channel", allowed: ["webhook", "sms", "email"])],
+            summary: "The store's outgoing webhooks, SMS and email, newest first", handler: DeliveryActions.list),
+        Route(
+            "delivery", "view", access: .apiKey(scope: scope), params: [.string("event_id", required: true, maxLength: 64), storeID],
+            summary: "One message with every delivery attempt", handler: DeliveryActions.view),
+        Route(
+            "delivery", "redeliver", access: .apiKey(scope: scope), params: [.string("event_id", required: true, maxLength: 64), storeID],
+            summary: "Send a delivered or failed message again (same event id)", handler: DeliveryActions.redeliver),
+    ]
+}
