@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Renders PDFs on a few threads of its own, each with its own typesetter (fonts loaded once and
 /// reused), so drawing never runs on an event loop or the Swift concurrency pool.
@@ -7,7 +8,7 @@ public final class PDFRenderer: Sendable {
     public let pageSize: PageSize
     private let threadCount: Int
     private let queue = RenderQueue()
-    private let started = LockedFlag()
+    private let started = Atomic<Bool>(false)
 
     /// A renderer with `threads` render threads (default: one per core).
     public init(threads: Int = ProcessInfo.processInfo.activeProcessorCount, pageSize: PageSize = .a4) {
@@ -38,7 +39,7 @@ public final class PDFRenderer: Sendable {
     }
 
     private func startThreads() {
-        guard started.setOnce() else { return }
+        guard started.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged else { return }
         for index in 0..<threadCount {
             let queue = self.queue
             let thread = Thread {
@@ -82,20 +83,5 @@ private final class RenderQueue: @unchecked Sendable {
         closed = true
         condition.broadcast()
         condition.unlock()
-    }
-}
-
-/// A flag set once across threads.
-private final class LockedFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var set = false
-
-    /// True the first time only.
-    func setOnce() -> Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        if set { return false }
-        set = true
-        return true
     }
 }

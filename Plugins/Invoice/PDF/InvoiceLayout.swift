@@ -41,7 +41,8 @@ struct InvoiceLayout {
             if index > 0 { canvas.newPage() }
             var y = header(canvas, width: width, continued: index > 0)
             if index == 0 { y = facts(canvas, y: y, width: width) }
-            y = tableRow(canvas, invoice.columns, y: y, style: body.with(bold: true), shade: 0.9, height: columnsHeight(canvas))
+            y = tableRow(
+                canvas, invoice.columns, y: y, style: body.with(bold: true), shade: 0.9, height: columnsHeight(canvas), reusable: true)
             for (offset, row) in rows.enumerated() {
                 y = tableRow(canvas, row.row, y: y, style: body, shade: offset % 2 == 1 ? 0.965 : nil, height: row.height)
             }
@@ -142,15 +143,15 @@ struct InvoiceLayout {
 
     /// One row of the items table.
     private func tableRow(
-        _ canvas: PDFCanvas, _ row: PrintedInvoice.Row, y: Double, style: TextStyle, shade: Double?, height: Double
+        _ canvas: PDFCanvas, _ row: PrintedInvoice.Row, y: Double, style: TextStyle, shade: Double?, height: Double,
+        reusable: Bool = false
     ) -> Double {
         if let shade { canvas.fill(x: margin, y: y, width: columnWidths.reduce(0, +), height: height, gray: shade) }
         var x = margin
-        let isColumnTitles = row == invoice.columns
         for (index, cell) in cells(row).enumerated() {
             canvas.text(
                 cell, style: style, x: x + padding, y: y + padding, width: columnWidths[index] - 2 * padding,
-                alignment: alignment(column: index), reusable: isColumnTitles)
+                alignment: alignment(column: index), reusable: reusable)
             x += columnWidths[index]
         }
         return y + height

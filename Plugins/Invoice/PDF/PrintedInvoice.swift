@@ -46,12 +46,6 @@ struct PrintedInvoice: Hashable, Sendable {
         case leftToRight, rightToLeft
     }
 
-    /// `<number>.pdf`, the number reduced to letters, digits, `-` and `_`.
-    var fileName: String {
-        let safe = number.unicodeScalars.map { scalar -> Character in
-            scalar.properties.isAlphabetic && scalar.isASCII || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_"
-                ? Character(scalar) : "_"
-        }
-        return (safe.isEmpty ? "invoice" : String(safe)) + ".pdf"
-    }
+    /// `<number>.pdf`; the dispatcher makes any file name safe for `Content-Disposition`.
+    var fileName: String { number + ".pdf" }
 }
