@@ -1,4 +1,4 @@
-import Storage
+import PluginSDK
 
 /// The invoice plugin's tables, all prefixed `invoice_`. Money columns hold minor units; times
 /// are Unix seconds (UTC).

@@ -1,5 +1,4 @@
-import Kernel
-import Storage
+import PluginSDK
 
 /// Every action of the invoice plugin and who may call it.
 enum InvoiceRoutes {

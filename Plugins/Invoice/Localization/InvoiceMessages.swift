@@ -1,5 +1,4 @@
-import Kernel
-import Storage
+import PluginSDK
 
 /// The invoice plugin's messages, in English, Chinese and Persian.
 enum InvoiceMessages {

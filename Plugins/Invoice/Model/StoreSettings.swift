@@ -1,5 +1,4 @@
-import Kernel
-import Storage
+import PluginSDK
 
 /// A store's invoicing settings: currency, tax, numbering, which gateways count as real money,
 /// and the secrets that verify gateway events. Defaults come from the plugin config's

@@ -1,4 +1,4 @@
-import Kernel
+import PluginSDK
 import Printing
 
 /// Draws a `PrintedInvoice` on A4 pages: the store and invoice header on every page, the facts

@@ -1,5 +1,5 @@
-import Kernel
-import Storage
+import Contracts
+import PluginSDK
 
 /// What the PDF actions share: only a paid invoice (paid with real money) has a PDF; the
 /// language comes from `lang`, else the store's `pdf_language`, else the request; the calendar
@@ -11,25 +11,28 @@ enum InvoicePDFAnswer {
         .string("calendar", maxLength: 9, allowed: PDFCalendar.allCases.map(\.rawValue), "Dates in the gregorian or persian calendar"),
     ]
 
+    /// Reads what is printed in one read - the invoice and its store's settings (`load`), the
+    /// customer's name and the application holding the invoice - then renders it.
     static func reply(
-        _ context: ActionContext, invoice: Invoice, settings: StoreSettings, printer: InvoicePrinter
+        _ context: ActionContext, printer: InvoicePrinter, load: @escaping @Sendable (Database) throws -> (Invoice, StoreSettings)
     ) async throws -> Reply {
-        guard invoice.isPaidWithRealMoney(gateways: settings.realMoneyGateways) else {
-            throw InvoiceMessages.notRealMoney(gateways: settings.realMoneyGateways)
+        let (invoice, settings, customerName, application) = try await context.storage.read { db in
+            let (invoice, settings) = try load(db)
+            guard invoice.isPaidWithRealMoney(gateways: settings.realMoneyGateways) else {
+                throw InvoiceMessages.notRealMoney(gateways: settings.realMoneyGateways)
+            }
+            let customerName = try invoice.userID.flatMap { try context.services.accounts.user(id: $0, in: db)?.name }
+            return (invoice, settings, customerName, try ApplicationRecords.latest(db, holding: invoice.id))
         }
         let params = context.params
         let language = params.string("lang").flatMap(Language.init(parameter:)) ?? settings.pdfLanguage ?? context.language
         let calendar = params.string("calendar").flatMap(PDFCalendar.init(rawValue:))
             ?? settings.pdfCalendar ?? (language == .fa ? .persian : .gregorian)
-        var customerName: String?
-        if let userID = invoice.userID { customerName = try await context.services.accounts.user(id: userID)?.name }
-        let invoiceID = invoice.id
-        let application = try await context.storage.read { db in try ApplicationRecords.latest(db, holding: invoiceID) }
         var printed = PrintedInvoice(
             invoice: invoice, settings: settings, customerName: customerName, application: application,
             language: language, calendar: calendar)
         let hooks = context.services.hooks
-        if hooks.hasFilters(.invoicePDFData) { printed = printed.applying(await hooks.apply(.invoicePDFData, to: printed.json)) }
+        if hooks.hasFilters(InvoiceFilters.pdfData) { printed = printed.applying(await hooks.apply(InvoiceFilters.pdfData, to: printed.json)) }
         let cacheBytes = context.config["pdf_cache_bytes"]?.intValue.map(Int.init) ?? InvoicePrinter.defaultCacheBytes
         let bytes = try await printer.pdf(printed, cacheBytes: max(0, cacheBytes))
         return .file(

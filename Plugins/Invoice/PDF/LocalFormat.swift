@@ -1,5 +1,5 @@
 import Foundation
-import Kernel
+import PluginSDK
 
 /// The calendar dates are printed in.
 enum PDFCalendar: String, Sendable, CaseIterable {

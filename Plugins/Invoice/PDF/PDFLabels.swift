@@ -1,4 +1,4 @@
-import Kernel
+import PluginSDK
 
 /// Every word printed on an invoice PDF, in English, Chinese and Persian.
 enum PDFLabels {

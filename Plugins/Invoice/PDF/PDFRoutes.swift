@@ -1,4 +1,4 @@
-import Kernel
+import PluginSDK
 
 /// The PDF actions; they share one printer (its render threads and cache).
 enum PDFRoutes {

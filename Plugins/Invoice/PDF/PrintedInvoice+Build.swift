@@ -1,4 +1,4 @@
-import Kernel
+import PluginSDK
 
 extension PrintedInvoice {
     /// The printed form of `invoice` for a reader of `language`, with the store's name and

@@ -1,4 +1,4 @@
-import Kernel
+import PluginSDK
 
 /// The printed invoice as the `invoice.pdf_data` filter hook sees it: every text on the page by
 /// name. A filter may change any of them (a stamp in the footer, another heading, a translated

@@ -1,4 +1,4 @@
-import Kernel
+import PluginSDK
 
 /// Everything an invoice PDF shows, already in the reader's language and numerals. Two equal
 /// values print the same bytes, so the value itself keys the PDF cache.

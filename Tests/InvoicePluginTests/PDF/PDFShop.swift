@@ -1,5 +1,7 @@
+import Contracts
 import Foundation
 import Kernel
+import PluginSDK
 import Storage
 import TestSupport
 
@@ -44,17 +46,13 @@ struct PDFShop: Sendable {
 
     /// Sets the plugin's PDF cache budget (0 renders every time).
     func setCacheBytes(_ bytes: Int64) async throws {
-        let services = fixture.server.kernel.services
-        guard var config = services.registry.state(of: "invoice")?.config.objectValue else {
-            throw RawHTTP.Failure(description: "no invoice config")
-        }
-        config["pdf_cache_bytes"] = .int(bytes)
-        try await services.registry.saveConfig("invoice", .object(config), clock: services.clock)
+        let access = fixture.server.kernel.access
+        try await access.registry.saveConfig("invoice", changes: ["pdf_cache_bytes": .int(bytes)], clock: access.clock)
     }
 
     /// Invoices stored, to prove a refused request wrote nothing.
     func invoiceCount() async throws -> Int64 {
-        try await fixture.server.kernel.services.storage.read { db in
+        try await fixture.server.kernel.access.storage.read { db in
             try db.queryOne("SELECT COUNT(*) AS n FROM invoice_invoices")?.int64("n") ?? 0
         }
     }

@@ -1,5 +1,4 @@
-import Kernel
-import Storage
+import PluginSDK
 
 /// `invoice/pdf` (admin) and `merchant/pdf` (API key): the PDF of any paid invoice of the
 /// store, by invoice `id` or `number`.
@@ -7,8 +6,9 @@ struct AdminInvoicePDF: Sendable {
     let printer: InvoicePrinter
 
     func handle(_ context: ActionContext) async throws -> Reply {
-        let merchant = try await MerchantContext(context)
-        let invoice = try await merchant.invoice(context)
-        return try await InvoicePDFAnswer.reply(context, invoice: invoice, settings: merchant.settings, printer: printer)
+        try await InvoicePDFAnswer.reply(context, printer: printer) { db in
+            let merchant = try MerchantContext(context, db: db)
+            return (try merchant.invoice(context, db: db), merchant.settings)
+        }
     }
 }

@@ -1,4 +1,4 @@
-import Kernel
+import PluginSDK
 
 /// The parameters the merchant, settings and gateway actions declare.
 enum MerchantParams {

@@ -1,18 +1,17 @@
-import Kernel
-import Storage
+import PluginSDK
 
 /// `settings/view` and `settings/save` (admin): a store's currency, tax, numbering, real-money
 /// gateways and webhook secrets. Secrets are write-only: views show only whether one is set.
 enum StoreSettingsActions {
     static func view(_ context: ActionContext) async throws -> Reply {
-        let storeID = try await context.storeID()
-        let settings = try await SettingsRecords.load(context, storeID: storeID)
+        let (storeID, settings) = try await context.storage.read { db in
+            let storeID = try context.storeID(in: db)
+            return (storeID, try SettingsRecords.load(db, storeID: storeID, context: context))
+        }
         return .ok(["store_id": .int(storeID), "settings": settings.json(revealSecrets: false)])
     }
 
     static func save(_ context: ActionContext) async throws -> Reply {
-        let storeID = try await context.storeID()
-        let current = try await SettingsRecords.load(context, storeID: storeID)
         let params = context.params
         if let code = params.string("currency"), Currency(code) == nil { throw KernelError.badParameter("currency", .malformed) }
         if let rate = try params.int("tax_rate_bp"), !(0...100_000).contains(rate) {
@@ -38,8 +37,15 @@ enum StoreSettingsActions {
             guard names.allSatisfy(PluginNames.isValidGateway) else { throw KernelError.badParameter("real_money_gateways", .malformed) }
             changes["real_money_gateways"] = .array(names.map { .string($0) })
         }
-        let settings = StoreSettings(json: .object(changes), base: current)
-        try await SettingsRecords.save(context, storeID: storeID, settings: settings)
+        let update = changes
+        let now = context.now
+        let (storeID, settings) = try await context.storage.write { db in
+            let storeID = try context.storeID(in: db)
+            let current = try SettingsRecords.load(db, storeID: storeID, context: context)
+            let settings = StoreSettings(json: .object(update), base: current)
+            try SettingsRecords.save(db, storeID: storeID, settings: settings, now: now, services: context.services)
+            return (storeID, settings)
+        }
         return .ok(["store_id": .int(storeID), "settings": settings.json(revealSecrets: false)])
     }
 }
