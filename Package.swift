@@ -138,7 +138,7 @@ let package = Package(
         .testTarget(
             name: "InvoicePluginTests",
             dependencies: [
-                "InvoicePlugin", "Server", "Kernel", "Storage", "TestSupport",
+                "InvoicePlugin", "Printing", "Server", "Kernel", "Storage", "TestSupport",
             ],
             swiftSettings: swiftSettings
         ),
