@@ -58,14 +58,13 @@ def to_truetype(font):
         if tag in font:
             del font[tag]
 
+    # maxp version 1.0 (TrueType); the point and contour counts are recalculated on save.
     maxp = font["maxp"]
     maxp.tableVersion = 0x00010000
-    for field in ("maxZones",):
-        setattr(maxp, field, 1)
-    for field in ("maxTwilightPoints", "maxStorage", "maxFunctionDefs", "maxInstructionDefs", "maxStackElements",
-                  "maxSizeOfInstructions", "maxComponentElements", "maxComponentDepth"):
-        setattr(maxp, field, 0)
-    for field in ("maxPoints", "maxContours", "maxCompositePoints", "maxCompositeContours"):
+    maxp.maxZones = 1
+    for field in ("maxPoints", "maxContours", "maxCompositePoints", "maxCompositeContours", "maxTwilightPoints",
+                  "maxStorage", "maxFunctionDefs", "maxInstructionDefs", "maxStackElements", "maxSizeOfInstructions",
+                  "maxComponentElements", "maxComponentDepth"):
         setattr(maxp, field, 0)
     post = font["post"]
     post.formatType = 3.0  # no glyph names: a CID font's are only "cid01234"

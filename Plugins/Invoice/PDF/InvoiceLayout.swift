@@ -246,29 +246,35 @@ struct InvoiceLayout {
     // MARK: Totals
 
     /// The totals block at the trailing side, the grand total in bold, then the pay link of an
-    /// unpaid invoice and the closing note.
-    private func closing(_ canvas: PDFCanvas, y start: Double, width: Double) {
+    /// unpaid invoice and the closing note; returns where it ends (drawn, or only measured).
+    @discardableResult
+    private func closing(_ canvas: PDFCanvas, y start: Double, width: Double, draw: Bool = true) -> Double {
+        func text(_ text: String, _ style: TextStyle, x: Double, y: Double, width: Double, trailing: Bool = false,
+                  reusable: Bool = false, link: String? = nil) -> Double {
+            let alignment: TextAlignment = trailing ? .trailing : .leading
+            return draw
+                ? canvas.text(text, style: style, x: x, y: y, width: width, alignment: alignment, reusable: reusable, link: link)
+                : canvas.measure(text, style: style, width: width, alignment: alignment, reusable: reusable)
+        }
         var y = start
         let valueWidth = 120.0
         let totalsLabelWidth = 200.0
         let labelX = margin + width - valueWidth - totalsLabelWidth
         for total in invoice.totals {
             let style = total.strong ? body.with(size: 10.5, bold: true) : body
-            let label = canvas.text(
-                total.label, style: style, x: labelX, y: y, width: totalsLabelWidth - 8, alignment: .trailing, reusable: true)
-            let value = canvas.text(
-                total.value, style: style, x: labelX + totalsLabelWidth, y: y, width: valueWidth, alignment: .trailing)
+            let label = text(total.label, style, x: labelX, y: y, width: totalsLabelWidth - 8, trailing: true, reusable: true)
+            let value = text(total.value, style, x: labelX + totalsLabelWidth, y: y, width: valueWidth, trailing: true)
             y += max(label, value) + 3
         }
         if let payLink = invoice.payLink {
             y += 10
-            let label = canvas.text(payLink.label, style: body.with(bold: true), x: margin, y: y, width: labelWidth, reusable: true)
-            let link = canvas.text(
-                payLink.value, style: body.with(gray: 0.1), x: margin + labelWidth, y: y, width: width - labelWidth,
+            let label = text(payLink.label, body.with(bold: true), x: margin, y: y, width: labelWidth, reusable: true)
+            let link = text(
+                payLink.value, body.with(gray: 0.1), x: margin + labelWidth, y: y, width: width - labelWidth,
                 link: payLink.value.filter { $0 != "\u{2066}" && $0 != "\u{2069}" })
             y += max(label, link)
         }
-        canvas.text(invoice.footer, style: small, x: margin, y: y + 12, width: width, reusable: true)
+        return y + 12 + text(invoice.footer, small, x: margin, y: y + 12, width: width, reusable: true)
     }
 
     // MARK: Pages
@@ -279,7 +285,7 @@ struct InvoiceLayout {
         let pageBottom = canvas.pageSize.height - margin - 20
         let width = canvas.pageSize.width - 2 * margin
         let contentTop = headerBottom(canvas, width: width) + columnsHeight(canvas)
-        let closingHeight = Double(invoice.totals.count) * 20 + (invoice.payLink == nil ? 60 : 90)
+        let closingHeight = closing(canvas, y: 6, width: width, draw: false)
         var pages: [[(row: PrintedInvoice.Row, height: Double)]] = [[]]
         var y = contentTop + firstPageBlocksHeight(canvas, width: width)
         for row in invoice.rows {
