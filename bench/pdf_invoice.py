@@ -7,43 +7,26 @@ import argparse
 import html
 import json
 
+# Each line: quantity, unit price, then its title and description in en, zh and fa.
+TABLE = [
+    (2, "12.50", ("Blue widget", "Aluminium, anodised"), ("蓝色小部件", "阳极氧化铝"), ("ویجت آبی", "آلومینیوم آنودایز شده")),
+    (3, "80.00", ("Consulting hour", "Remote, March"), ("咨询服务（小时）", "远程，三月"), ("ساعت مشاوره", "از راه دور، اسفند")),
+    (1, "50.00", ("Gift card", ""), ("礼品卡", ""), ("کارت هدیه", "")),
+    (10, "1.20", ("Shipping box (large)", "Double-walled cardboard"), ("快递纸箱（大号）", "双层瓦楞纸板"),
+     ("جعبه ارسال (بزرگ)", "مقوای دو لایه")),
+    (4, "9.90", ("USB-C cable 2 m", ""), ("USB-C 数据线 2 米", ""), ("کابل USB-C دو متری", "")),
+    (1, "34.00", ("Desk lamp", "LED, warm white"), ("台灯", "LED，暖白光"), ("چراغ مطالعه", "ال‌ای‌دی، نور گرم")),
+    (6, "4.75", ("Notebook A5", "Dotted, 120 pages"), ("A5 笔记本", "点阵，120 页"), ("دفترچه A5", "نقطه‌چین، ۱۲۰ برگ")),
+    (2, "27.30", ("Ink cartridge", "Black"), ("墨盒", "黑色"), ("کارتریج جوهر", "مشکی")),
+    (1, "199.00", ("Support plan", "12 months, business hours"), ("技术支持套餐", "12 个月，工作时间"),
+     ("طرح پشتیبانی", "۱۲ ماه، ساعات اداری")),
+    (1, "120.00", ("Installation", "On site, half a day"), ("上门安装", "现场服务半天"), ("نصب", "در محل، نیم روز")),
+]
+LANGUAGES = ("en", "zh", "fa")
+# (title, description, quantity, unit price) of each line, by language.
 LINES = {
-    "en": [
-        ("Blue widget", "Aluminium, anodised", 2, "12.50"),
-        ("Consulting hour", "Remote, March", 3, "80.00"),
-        ("Gift card", "", 1, "50.00"),
-        ("Shipping box (large)", "Double-walled cardboard", 10, "1.20"),
-        ("USB-C cable 2 m", "", 4, "9.90"),
-        ("Desk lamp", "LED, warm white", 1, "34.00"),
-        ("Notebook A5", "Dotted, 120 pages", 6, "4.75"),
-        ("Ink cartridge", "Black", 2, "27.30"),
-        ("Support plan", "12 months, business hours", 1, "199.00"),
-        ("Installation", "On site, half a day", 1, "120.00"),
-    ],
-    "zh": [
-        ("蓝色小部件", "阳极氧化铝", 2, "12.50"),
-        ("咨询服务（小时）", "远程，三月", 3, "80.00"),
-        ("礼品卡", "", 1, "50.00"),
-        ("快递纸箱（大号）", "双层瓦楞纸板", 10, "1.20"),
-        ("USB-C 数据线 2 米", "", 4, "9.90"),
-        ("台灯", "LED，暖白光", 1, "34.00"),
-        ("A5 笔记本", "点阵，120 页", 6, "4.75"),
-        ("墨盒", "黑色", 2, "27.30"),
-        ("技术支持套餐", "12 个月，工作时间", 1, "199.00"),
-        ("上门安装", "现场服务半天", 1, "120.00"),
-    ],
-    "fa": [
-        ("ویجت آبی", "آلومینیوم آنودایز شده", 2, "12.50"),
-        ("ساعت مشاوره", "از راه دور، اسفند", 3, "80.00"),
-        ("کارت هدیه", "", 1, "50.00"),
-        ("جعبه ارسال (بزرگ)", "مقوای دو لایه", 10, "1.20"),
-        ("کابل USB-C دو متری", "", 4, "9.90"),
-        ("چراغ مطالعه", "ال‌ای‌دی، نور گرم", 1, "34.00"),
-        ("دفترچه A5", "نقطه‌چین، ۱۲۰ برگ", 6, "4.75"),
-        ("کارتریج جوهر", "مشکی", 2, "27.30"),
-        ("طرح پشتیبانی", "۱۲ ماه، ساعات اداری", 1, "199.00"),
-        ("نصب", "در محل، نیم روز", 1, "120.00"),
-    ],
+    lang: [(texts[index][0], texts[index][1], quantity, amount) for quantity, amount, *texts in TABLE]
+    for index, lang in enumerate(LANGUAGES)
 }
 STORE = ("Example Trading Ltd", "12 Harbour Road, Wan Chai, Hong Kong")
 LABELS = {

@@ -58,13 +58,10 @@ enum InvoiceMessages {
     static let eventAlreadyHandled = LocalizedText(en: "event already handled", zh: "事件已处理", fa: "رویداد قبلاً پردازش شده است")
 
     /// What merchants and admins are told for an invoice that has no PDF.
-    static func noMerchantPDF(gateways: [String]) -> KernelError {
-        let list = gateways.joined(separator: ", ")
-        return .invalid(LocalizedText(
-            en: "only invoices paid with \(list) (a receipt) and unpaid invoices that can still be paid (a pro forma) have a PDF",
-            zh: "只有通过 \(list) 支付的订单（付款凭证）和仍可支付的未付款订单（待付款账单）才有 PDF",
-            fa: "فقط صورتحساب‌های پرداخت‌شده با \(list) (رسید) و صورتحساب‌های پرداخت‌نشده‌ای که هنوز قابل پرداخت‌اند (پیش‌فاکتور) PDF دارند"))
-    }
+    static let noMerchantPDF = KernelError.invalid(LocalizedText(
+        en: "only invoices paid with real money (a receipt) and unpaid invoices that can still be paid (a pro forma) have a PDF",
+        zh: "只有以真实货币支付的订单（付款凭证）和仍可支付的未付款订单（待付款账单）才有 PDF",
+        fa: "فقط صورتحساب‌های پرداخت‌شده با پول واقعی (رسید) و صورتحساب‌های پرداخت‌نشده‌ای که هنوز قابل پرداخت‌اند (پیش‌فاکتور) PDF دارند"))
 
     static let logoNotBase64 = KernelError(code: .badParameter, message: LocalizedText(
         en: "store_logo must be a PNG as base64 text or an uploaded file (an empty string removes the logo)",

@@ -47,7 +47,7 @@ enum InvoicePDFAnswer {
         if invoice.isPaidWithRealMoney(gateways: settings.realMoneyGateways) { return .receipt }
         guard proFormaAllowed else { throw InvoiceMessages.notRealMoney(gateways: settings.realMoneyGateways) }
         guard invoice.status == .pending, (invoice.expiresAt ?? .max) >= now else {
-            throw InvoiceMessages.noMerchantPDF(gateways: settings.realMoneyGateways)
+            throw InvoiceMessages.noMerchantPDF
         }
         return .proForma
     }

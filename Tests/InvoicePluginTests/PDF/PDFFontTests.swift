@@ -55,12 +55,13 @@ struct PDFFontTests {
 
     /// A one-line Chinese receipt rendered with `fonts`.
     static func render(language: Language, fonts: FontLibrary) async throws -> [UInt8] {
-        var invoice = try InvoicePDFContentTests.printed(language: language)
-        invoice.rows = [
+        var printed = try InvoicePDFContentTests.printed(language: language)
+        printed.rows = [
             PrintedInvoice.Row(
                 position: "1", title: "蓝色小部件", description: "阳极氧化铝", quantity: "2", unitPrice: "12.50 USD", discount: "",
                 tax: "0.00 USD", amount: "25.00 USD")
         ]
+        let invoice = printed
         return try await PDFRenderer(threads: 1, fonts: fonts).render(
             metadata: PDFMetadata(title: "test", date: invoice.date), direction: .leftToRight
         ) { canvas in
