@@ -11,6 +11,7 @@ public struct PNGImage: Hashable, Sendable {
         case undecodable
     }
 
+    /// The file as sent.
     public let bytes: [UInt8]
     /// Size in pixels, from the header chunk.
     public let width: Int
