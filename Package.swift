@@ -134,7 +134,7 @@ let package = Package(
         .testTarget(name: "KernelTests", dependencies: ["Kernel", "PluginSDK"], swiftSettings: swiftSettings),
         .testTarget(
             name: "InvoicePluginTests",
-            dependencies: ["InvoicePlugin", "Contracts", "Server", "Kernel", "PluginSDK", "TestSupport"],
+            dependencies: ["InvoicePlugin", "Contracts", "Printing", "Server", "Kernel", "PluginSDK", "TestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

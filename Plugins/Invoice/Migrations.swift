@@ -130,5 +130,16 @@ enum InvoiceMigrations {
                 );
                 CREATE UNIQUE INDEX invoice_application_items_live ON invoice_application_items (invoice_id) WHERE live = 1;
                 """),
+        Migration(
+            "invoice/003-store-logos",
+            sql: """
+                CREATE TABLE invoice_store_logos (
+                    store_id INTEGER PRIMARY KEY,
+                    png BLOB NOT NULL,
+                    width INTEGER NOT NULL,
+                    height INTEGER NOT NULL,
+                    updated_at INTEGER NOT NULL
+                );
+                """),
     ]
 }

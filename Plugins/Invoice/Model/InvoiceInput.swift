@@ -116,7 +116,11 @@ enum InvoiceInput {
         return nil
     }
 
-    /// `customer_information` as an object with Sell.app's keys (unknown keys are dropped).
+    /// Bill-to fields a merchant may add to `customer_information`, with their length limits.
+    static let billTo: [(String, Int)] = [("name", 200), ("address", 500), ("tax_id", 64)]
+
+    /// `customer_information` as an object with Sell.app's keys and the bill-to fields (unknown
+    /// keys are dropped).
     static func customer(_ params: Params) throws -> JSON {
         var value = params["customer_information"] ?? .null
         if case .string(let text) = value, let parsed = try? JSON.parse(Array(text.utf8)) { value = parsed }
@@ -124,6 +128,14 @@ enum InvoiceInput {
         if case .object(let given) = value {
             for key in ["id", "email", "country", "location", "ip", "proxied", "browser_agent", "vat"] {
                 if let member = given[key] { customer[key] = member }
+            }
+            // Beyond Sell.app's fields: the bill-to block of the PDF.
+            for (key, limit) in billTo {
+                guard let member = given[key], !member.isNull else { continue }
+                guard let text = member.stringValue, text.count <= limit else {
+                    throw KernelError.badParameter("customer_information.\(key)", .malformed)
+                }
+                customer[key] = .string(text)
             }
         } else if !value.isNull {
             throw KernelError.badParameter("customer_information", .malformed)

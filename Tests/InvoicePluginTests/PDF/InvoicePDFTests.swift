@@ -59,7 +59,7 @@ struct InvoicePDFTests {
             let paid = try await shop.paid(userID: user, products: products)
             let answer = try await shop.fixture.shopxo("order", "pdf", ["id": .int(paid.id)], token: token, lang: "zh")
             let text = try PDFText(answer.body).text
-            for expected in ["发票", "发票号码", "蓝色小部件", "单价", "增值税", "合计", "28.25 USD", paid.number] {
+            for expected in ["付款凭证", "单据编号", "蓝色小部件", "单价", "增值税", "合计", "28.25 USD", paid.number] {
                 #expect(text.contains(expected), "missing \(expected)")
             }
         }
