@@ -53,10 +53,14 @@ public final class KernelAccess: Sendable {
     }
 
     private let factory: ServicesFactory
+    private let madeServices = Mutex<[String: PluginServices]>([:])
 
-    /// What the kernel lends the plugin called `name`.
+    /// What the kernel lends the plugin called `name` (made once per plugin).
     public func services(for name: String) -> PluginServices {
-        factory.services(for: name)
+        if let made = madeServices.withLock({ $0[name] }) { return made }
+        let services = factory.services(for: name)
+        madeServices.withLock { $0[name] = services }
+        return services
     }
 
     /// Installs (or reinstalls) a compiled-in plugin and enables it (see `PluginRegistry.install`).

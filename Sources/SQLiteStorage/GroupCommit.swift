@@ -10,7 +10,7 @@ enum GroupCommit {
         let connection = database.connection
         while !pending.isEmpty {
             do {
-                try database.executeScript(database.dialect.beginWrite)
+                try database.control(database.dialect.beginWrite)
             } catch {
                 for task in pending { task.finish(overriding: error) }
                 return
@@ -33,13 +33,13 @@ enum GroupCommit {
             }
             if aborted { continue }
             do {
-                try database.executeScript("COMMIT")
+                try database.control("COMMIT")
                 for task in committed {
                     task.runCommitActions()
                     task.finish(overriding: nil)
                 }
             } catch {
-                if connection.isInTransaction { try? database.executeScript("ROLLBACK") }
+                if connection.isInTransaction { try? database.control("ROLLBACK") }
                 for task in committed { task.finish(overriding: error) }
             }
         }
@@ -47,22 +47,22 @@ enum GroupCommit {
 
     private static func runInSavepoint(_ task: any StorageTask, on database: Database) -> Bool {
         do {
-            try database.executeScript("SAVEPOINT write_task")
+            try database.control("SAVEPOINT write_task")
         } catch {
             return false
         }
         let succeeded = task.run(database)
         let actions = database.takeCommitActions()
         if succeeded {
-            if (try? database.executeScript("RELEASE write_task")) != nil {
+            if (try? database.control("RELEASE write_task")) != nil {
                 task.keep(commitActions: actions)
                 return true
             }
             return false
         }
         if database.connection.isInTransaction {
-            try? database.executeScript("ROLLBACK TO write_task")
-            try? database.executeScript("RELEASE write_task")
+            try? database.control("ROLLBACK TO write_task")
+            try? database.control("RELEASE write_task")
         }
         return false
     }

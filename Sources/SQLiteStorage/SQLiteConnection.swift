@@ -16,6 +16,8 @@ final class SQLiteConnection: SQLConnection {
     let dialect = SQLDialect.sqlite
     private let accessGuard = SQLiteAuthorizer.AccessGuard()
     private var scopeKey = ""
+    /// Each scope owner's table prefix as the authorizer compares it, made once.
+    private var prefixes: [String: [CChar]] = [:]
     /// Statements by scope, then SQL: a statement prepared (and authorized) for one plugin is
     /// never reused for another.
     private var statements: [String: [String: Prepared]] = [:]
@@ -47,8 +49,19 @@ final class SQLiteConnection: SQLConnection {
     // MARK: - SQLConnection
 
     func setAccessScope(_ scope: AccessScope) {
-        scopeKey = scope.owner ?? ""
-        accessGuard.prefix = scope.tablePrefix.map { Array($0.utf8CString.dropLast()) }
+        guard let owner = scope.owner else {
+            scopeKey = ""
+            accessGuard.prefix = nil
+            return
+        }
+        scopeKey = owner
+        if let known = prefixes[owner] {
+            accessGuard.prefix = known
+        } else {
+            let bytes = Array((owner + "_").utf8CString.dropLast())
+            prefixes[owner] = bytes
+            accessGuard.prefix = bytes
+        }
     }
 
     var changes: Int { Int(sqlite3_changes(handle)) }

@@ -96,14 +96,14 @@ public final class SQLitePool: DatabaseWriter {
 
     private static func runRead(_ task: any StorageTask, on database: Database) {
         do {
-            try database.executeScript(database.dialect.beginRead)
+            try database.control(database.dialect.beginRead)
         } catch {
             task.finish(overriding: error)
             return
         }
         let succeeded = task.run(database)
         let actions = database.takeCommitActions()
-        if database.connection.isInTransaction { try? database.executeScript("COMMIT") }
+        if database.connection.isInTransaction { try? database.control("COMMIT") }
         if succeeded { for action in actions { action() } }
         task.finish(overriding: nil)
     }

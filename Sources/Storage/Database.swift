@@ -77,6 +77,12 @@ public final class Database {
         try connection.executeScript(sql)
     }
 
+    /// Runs one transaction-control statement (BEGIN, COMMIT, SAVEPOINT ...) prepared once and
+    /// reused, in the host's scope.
+    package func control(_ sql: String) throws {
+        try asHost { _ = try connection.query(sql, arguments: [], firstOnly: false) }
+    }
+
     /// Rows changed by the last INSERT, UPDATE or DELETE.
     public var changes: Int { connection.changes }
 
@@ -96,14 +102,15 @@ public final class Database {
         let name = "nested_\(savepointDepth)"
         let actionsBefore = commitActions.count
         defer { savepointDepth -= 1 }
-        try asHost { try connection.executeScript("SAVEPOINT \(name)") }
+        try control("SAVEPOINT \(name)")
         do {
             let result = try body()
-            try asHost { try connection.executeScript("RELEASE \(name)") }
+            try control("RELEASE \(name)")
             return result
         } catch {
             if connection.isInTransaction {
-                try? asHost { try connection.executeScript("ROLLBACK TO \(name); RELEASE \(name)") }
+                try? control("ROLLBACK TO \(name)")
+                try? control("RELEASE \(name)")
             }
             commitActions.removeSubrange(actionsBefore...)
             throw error

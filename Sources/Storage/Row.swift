@@ -6,7 +6,7 @@ public struct Row: Sendable {
     /// shared by all its rows.
     public final class Columns: Sendable {
         public let names: [String]
-        let positions: [String: Int]
+        @usableFromInline let positions: [String: Int]
 
         public init(_ names: [String]) {
             self.names = names

@@ -5,6 +5,7 @@ public protocol SQLDecodable {
 }
 
 extension Int64: SQLDecodable {
+    @inlinable
     public init?(sqlValue: SQLValue) {
         guard let value = sqlValue.int64 else { return nil }
         self = value
@@ -12,6 +13,7 @@ extension Int64: SQLDecodable {
 }
 
 extension Int: SQLDecodable {
+    @inlinable
     public init?(sqlValue: SQLValue) {
         guard let value = sqlValue.int else { return nil }
         self = value
@@ -19,6 +21,7 @@ extension Int: SQLDecodable {
 }
 
 extension String: SQLDecodable {
+    @inlinable
     public init?(sqlValue: SQLValue) {
         guard case .text(let text) = sqlValue else { return nil }
         self = text
@@ -26,6 +29,7 @@ extension String: SQLDecodable {
 }
 
 extension Bool: SQLDecodable {
+    @inlinable
     public init?(sqlValue: SQLValue) {
         guard let value = sqlValue.int64, value == 0 || value == 1 else { return nil }
         self = value == 1
@@ -41,6 +45,7 @@ public protocol RowDecodable {
 
 extension Row {
     /// The value of a column that must be present and not NULL.
+    @inlinable
     public func require<T: SQLDecodable>(_ name: String, as type: T.Type = T.self) throws -> T {
         guard let index = layout.positions[name] else { throw decodingError(name, "no such column") }
         guard let value = T(sqlValue: values[index]) else {
@@ -51,6 +56,7 @@ extension Row {
 
     /// The value of a column that may be NULL; throws when the column is missing or holds
     /// something of another type.
+    @inlinable
     public func optional<T: SQLDecodable>(_ name: String, as type: T.Type = T.self) throws -> T? {
         guard let index = layout.positions[name] else { throw decodingError(name, "no such column") }
         if values[index].isNull { return nil }
@@ -59,6 +65,7 @@ extension Row {
     }
 
     /// An enum stored by its raw value; an unknown value throws.
+    @inlinable
     public func decode<T: RawRepresentable>(_ name: String, as type: T.Type = T.self) throws -> T where T.RawValue: SQLDecodable {
         let raw: T.RawValue = try require(name)
         guard let value = T(rawValue: raw) else { throw decodingError(name, "unknown \(T.self) '\(raw)'") }
@@ -66,13 +73,15 @@ extension Row {
     }
 
     /// An optional enum stored by its raw value; NULL is nil, an unknown value throws.
+    @inlinable
     public func decodeIfPresent<T: RawRepresentable>(_ name: String, as type: T.Type = T.self) throws -> T? where T.RawValue: SQLDecodable {
         guard let raw: T.RawValue = try optional(name) else { return nil }
         guard let value = T(rawValue: raw) else { throw decodingError(name, "unknown \(T.self) '\(raw)'") }
         return value
     }
 
-    private func decodingError(_ column: String, _ problem: String) -> StorageError {
+    @usableFromInline
+    func decodingError(_ column: String, _ problem: String) -> StorageError {
         let id = self["id"].int64.map { "row \($0)" } ?? "a row"
         return StorageError(kind: .decoding, message: "\(id): column '\(column)': \(problem)")
     }

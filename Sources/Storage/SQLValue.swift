@@ -7,6 +7,7 @@ public enum SQLValue: Sendable, Hashable {
     case blob([UInt8])
 
     /// The value as an integer, when it is one (or text holding one).
+    @inlinable
     public var int64: Int64? {
         switch self {
         case .integer(let value): value
@@ -17,6 +18,7 @@ public enum SQLValue: Sendable, Hashable {
     }
 
     /// The value as an `Int`, when it is one.
+    @inlinable
     public var int: Int? { int64.flatMap { Int(exactly: $0) } }
 
     /// The value as text; integers and reals are rendered, blobs decoded as UTF-8.
@@ -41,6 +43,7 @@ public enum SQLValue: Sendable, Hashable {
     }
 
     /// True when the column is NULL.
+    @inlinable
     public var isNull: Bool { self == .null }
 }
 

@@ -35,16 +35,16 @@ enum UTCTime {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Decimal digits of a non-negative value, zero-padded to `width`.
+    /// Decimal digits of a value of at most `width` digits, zero-padded to `width`.
     private static func append(_ value: Int64, width: Int, to bytes: inout [UInt8]) {
-        var digits: [UInt8] = []
+        var divisor: Int64 = 1
+        for _ in 1..<width { divisor *= 10 }
         var rest = value
-        repeat {
-            digits.append(UInt8(ascii: "0") + UInt8(rest % 10))
-            rest /= 10
-        } while rest > 0
-        if digits.count < width { bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: width - digits.count)) }
-        bytes.append(contentsOf: digits.reversed())
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor % 10))
+            rest %= divisor
+            divisor /= 10
+        }
     }
 
     /// The UTC calendar date of a moment: (year, month, day).

@@ -147,44 +147,57 @@ enum InvoiceRecords {
         return try load(db, row: row)
     }
 
-    /// Builds an invoice from its row, with its lines and history.
+    /// What a list row needs: every column but the JSON documents (customer, gateway data,
+    /// webhooks), which only the whole invoice shows.
+    static let summaryColumns = """
+        id, store_id, number, kind, user_id, status, currency, total, vat, original_amount, full_price, fee, refunded,
+        tax_rate_bp, tax_inclusive, gateway_type, transaction_id, checkout_url, paid_amount, paid_at,
+        expires_at, coupon_id, subscription_id, feedback, request_id, created_at, updated_at
+        """
+
+    /// Builds an invoice from its row (`columns`, or `summaryColumns` for a list: its JSON
+    /// documents are then empty), with its lines and history when `withDetails`. A missing
+    /// column, an unknown status, kind or currency throws (`StorageError.Kind.decoding`) naming
+    /// the row instead of reading as a default.
     static func load(_ db: Database, row: Row, withDetails: Bool = true) throws -> Invoice {
-        let id = row.int64("id") ?? 0
-        let currency = Currency(row.string("currency") ?? "") ?? StoreSettings.fallback.currency
-        let tax = TaxRule(rateBasisPoints: row.int64("tax_rate_bp") ?? 0, inclusive: row.bool("tax_inclusive"))
+        let id: Int64 = try row.require("id")
+        let code: String = try row.require("currency")
+        guard let currency = Currency(code) else {
+            throw StorageError(kind: .decoding, message: "invoice_invoices row \(id): unknown currency '\(code)'")
+        }
+        let tax = TaxRule(rateBasisPoints: try row.require("tax_rate_bp"), inclusive: try row.require("tax_inclusive"))
         var lines: [InvoiceLine] = []
         var history: [Invoice.HistoryEntry] = []
         if withDetails {
             lines = try db.query("SELECT * FROM invoice_lines WHERE invoice_id = ? ORDER BY position", id).map { line in
                 let input = LineInput(
-                    code: line.string("code") ?? "", title: line.string("title") ?? "", description: line.string("description") ?? "",
-                    haveTax: line.bool("have_tax"), quantity: line.int64("quantity") ?? 0, amount: Money(line.int64("amount") ?? 0),
-                    discountAmount: line.int64("discount_amount") ?? 0,
-                    discountType: DiscountType(rawValue: line.int64("discount_type") ?? 0) ?? .percent)
+                    code: try line.require("code"), title: try line.require("title"), description: try line.require("description"),
+                    haveTax: try line.require("have_tax"), quantity: try line.require("quantity"), amount: Money(try line.require("amount")),
+                    discountAmount: try line.require("discount_amount"), discountType: try line.decode("discount_type"))
                 return InvoiceLine(
-                    input: input, gross: Money(input.amount.minorUnits * input.quantity), discount: Money(line.int64("discount") ?? 0),
-                    total: Money(line.int64("total") ?? 0), vat: Money(line.int64("vat") ?? 0))
+                    input: input, gross: Money(input.amount.minorUnits * input.quantity), discount: Money(try line.require("discount")),
+                    total: Money(try line.require("total")), vat: Money(try line.require("vat")))
             }
-            history = try db.query("SELECT status, at, note FROM invoice_history WHERE invoice_id = ? ORDER BY id", id).map { entry in
-                Invoice.HistoryEntry(
-                    status: InvoiceStatus(rawValue: entry.string("status") ?? "") ?? .pending, at: entry.int64("at") ?? 0,
-                    note: entry.string("note") ?? "")
+            history = try db.query("SELECT id, status, at, note FROM invoice_history WHERE invoice_id = ? ORDER BY id", id).map { entry in
+                Invoice.HistoryEntry(status: try entry.decode("status"), at: try entry.require("at"), note: try entry.require("note"))
             }
         }
+        let documents = row.has("customer")
         return Invoice(
-            id: id, storeID: row.int64("store_id") ?? 0, number: row.string("number") ?? "",
-            kind: InvoiceKind(rawValue: row.string("kind") ?? "") ?? .order, userID: row.int64("user_id"),
-            status: InvoiceStatus(rawValue: row.string("status") ?? "") ?? .pending, currency: currency,
-            total: Money(row.int64("total") ?? 0), vat: Money(row.int64("vat") ?? 0),
-            originalAmount: Money(row.int64("original_amount") ?? 0), fullPrice: Money(row.int64("full_price") ?? 0),
-            fee: Money(row.int64("fee") ?? 0), refunded: Money(row.int64("refunded") ?? 0), tax: tax,
-            gatewayType: row.string("gateway_type"), transactionID: row.string("transaction_id"), checkoutURL: row.string("checkout_url"),
-            gatewayData: parse(row.string("gateway_data"), fallback: .emptyObject),
-            paidAmount: row.int64("paid_amount").map(Money.init), paidAt: row.int64("paid_at"), expiresAt: row.int64("expires_at"),
-            customer: parse(row.string("customer"), fallback: .emptyObject), couponID: row.int64("coupon_id"),
-            subscriptionID: row.int64("subscription_id"), feedback: row.string("feedback"),
-            webhooks: parse(row.string("webhooks"), fallback: []), requestID: row.string("request_id"),
-            createdAt: row.int64("created_at") ?? 0, updatedAt: row.int64("updated_at") ?? 0, lines: lines, history: history)
+            id: id, storeID: try row.require("store_id"), number: try row.require("number"), kind: try row.decode("kind"),
+            userID: try row.optional("user_id"), status: try row.decode("status"), currency: currency,
+            total: Money(try row.require("total")), vat: Money(try row.require("vat")),
+            originalAmount: Money(try row.require("original_amount")), fullPrice: Money(try row.require("full_price")),
+            fee: Money(try row.require("fee")), refunded: Money(try row.require("refunded")), tax: tax,
+            gatewayType: try row.optional("gateway_type"), transactionID: try row.optional("transaction_id"),
+            checkoutURL: try row.optional("checkout_url"),
+            gatewayData: documents ? parse(try row.require("gateway_data"), fallback: .emptyObject) : .emptyObject,
+            paidAmount: try row.optional("paid_amount", as: Int64.self).map(Money.init), paidAt: try row.optional("paid_at"),
+            expiresAt: try row.optional("expires_at"),
+            customer: documents ? parse(try row.require("customer"), fallback: .emptyObject) : .emptyObject,
+            couponID: try row.optional("coupon_id"), subscriptionID: try row.optional("subscription_id"), feedback: try row.optional("feedback"),
+            webhooks: documents ? parse(try row.require("webhooks"), fallback: []) : [], requestID: try row.optional("request_id"),
+            createdAt: try row.require("created_at"), updatedAt: try row.require("updated_at"), lines: lines, history: history)
     }
 
     static func parse(_ text: String?, fallback: JSON) -> JSON {

@@ -124,6 +124,17 @@ public struct JSONObject: Sendable, Equatable, Sequence, ExpressibleByDictionary
         }
     }
 
+    /// Adds a member whose key the caller knows is not there yet - for building an answer key by
+    /// key without a lookup per key.
+    public mutating func append(_ key: String, _ value: JSON) {
+        pairs.append((key: key, value: value))
+    }
+
+    /// Makes room for `count` members.
+    public mutating func reserveCapacity(_ count: Int) {
+        pairs.reserveCapacity(count)
+    }
+
     /// Number of members.
     public var count: Int { pairs.count }
     public var isEmpty: Bool { pairs.isEmpty }

@@ -48,7 +48,7 @@ enum BusinessList {
             let total = try db.queryOne("SELECT COUNT(*) AS n FROM invoice_invoices WHERE \(filter)", arguments: bound)?.int64("n") ?? 0
             let rows = try db.query(
                 """
-                SELECT \(InvoiceRecords.columns), EXISTS (SELECT 1 FROM invoice_application_items AS item
+                SELECT \(InvoiceRecords.summaryColumns), EXISTS (SELECT 1 FROM invoice_application_items AS item
                     WHERE item.invoice_id = invoice_invoices.id AND item.live = 1) AS in_application,
                     (SELECT COALESCE(SUM(quantity), 0) FROM invoice_lines WHERE invoice_id = invoice_invoices.id) AS quantity
                 FROM invoice_invoices WHERE \(filter) ORDER BY paid_at DESC, id DESC LIMIT ? OFFSET ?

@@ -7,38 +7,40 @@ enum BusinessRow {
     static func json(_ invoice: Invoice, quantity: Int64, eligibility: Eligibility, language: Language) -> JSON {
         let money = { (value: Money) in JSON.string(value.formatted(invoice.currency)) }
         let paid = invoice.status.isPaid || invoice.status == .refunded ? invoice.netPaid : .zero
-        var row: JSONObject = ["id": .int(invoice.id)]
+        var row = JSONObject()
+        row.reserveCapacity(26)
+        row.append("id", .int(invoice.id))
         switch invoice.kind {
         case .order:
-            row["order_no"] = .string(invoice.number)
-            row["user_id"] = invoice.userID.map { .int($0) } ?? .null
-            row["status"] = .int(orderStatus(invoice.status))
-            row["pay_status"] = .int(payStatus(invoice.status))
-            row["total_price"] = money(invoice.total)
-            row["pay_price"] = money(paid)
-            row["price"] = money(invoice.originalAmount)
-            row["refund_price"] = money(invoice.refunded)
-            row["buy_number_count"] = .int(quantity)
+            row.append("order_no", .string(invoice.number))
+            row.append("user_id", invoice.userID.map { .int($0) } ?? .null)
+            row.append("status", .int(orderStatus(invoice.status)))
+            row.append("pay_status", .int(payStatus(invoice.status)))
+            row.append("total_price", money(invoice.total))
+            row.append("pay_price", money(paid))
+            row.append("price", money(invoice.originalAmount))
+            row.append("refund_price", money(invoice.refunded))
+            row.append("buy_number_count", .int(quantity))
         case .recharge:
-            row["user_id"] = invoice.userID.map { .int($0) } ?? .null
-            row["recharge_no"] = .string(invoice.number)
-            row["status"] = .int(invoice.status.isPaid || invoice.status == .refunded ? 1 : 0)
-            row["money"] = money(invoice.total)
-            row["pay_money"] = money(paid)
-            row["refund_price"] = money(invoice.refunded)
+            row.append("user_id", invoice.userID.map { .int($0) } ?? .null)
+            row.append("recharge_no", .string(invoice.number))
+            row.append("status", .int(invoice.status.isPaid || invoice.status == .refunded ? 1 : 0))
+            row.append("money", money(invoice.total))
+            row.append("pay_money", money(paid))
+            row.append("refund_price", money(invoice.refunded))
         }
-        row["payment"] = .string(invoice.gatewayType ?? "")
-        row["payment_name"] = .string(ShopXOLabels.payment(invoice.gatewayType)(language))
-        row["pay_time"] = .string(UTCTime.shopxo(invoice.paidAt))
-        row["add_time"] = .string(UTCTime.shopxo(invoice.createdAt))
-        row["upd_time"] = .string(UTCTime.shopxo(invoice.updatedAt))
-        row["currency"] = .string(invoice.currency.code)
-        row["invoice_number"] = .string(invoice.number)
-        row["invoice_state"] = .string(invoice.status.rawValue)
-        row["vat"] = money(invoice.vat)
-        row["transaction_id"] = JSON(invoice.transactionID)
-        row["can_invoice"] = .bool(eligibility == .eligible)
-        row["invoice_status"] = .string(eligibility.rawValue)
+        row.append("payment", .string(invoice.gatewayType ?? ""))
+        row.append("payment_name", .string(ShopXOLabels.payment(invoice.gatewayType)(language)))
+        row.append("pay_time", .string(UTCTime.shopxo(invoice.paidAt)))
+        row.append("add_time", .string(UTCTime.shopxo(invoice.createdAt)))
+        row.append("upd_time", .string(UTCTime.shopxo(invoice.updatedAt)))
+        row.append("currency", .string(invoice.currency.code))
+        row.append("invoice_number", .string(invoice.number))
+        row.append("invoice_state", .string(invoice.status.rawValue))
+        row.append("vat", money(invoice.vat))
+        row.append("transaction_id", JSON(invoice.transactionID))
+        row.append("can_invoice", .bool(eligibility == .eligible))
+        row.append("invoice_status", .string(eligibility.rawValue))
         return .object(row)
     }
 
