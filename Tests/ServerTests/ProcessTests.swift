@@ -53,6 +53,24 @@ import Testing
         #expect(server.output.contains("system/user/login status=200 code=0"))
     }
 
+    @Test func aDatabaseWrittenByANewerVersionStopsTheStartWithAClearMessage() async throws {
+        let folder = TestServer.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let common = ["--data-dir", folder, "--config", try ServerBinary.fastConfig(in: folder)]
+        #expect(try await ServerBinary.run(["migrate"] + common).status == 0)
+        let database = URL(fileURLWithPath: folder).appendingPathComponent("invoice-server.sqlite").path
+        let stamped = try await ServerBinary.run(
+            executable: URL(fileURLWithPath: "/usr/bin/sqlite3"),
+            [database, "INSERT INTO migrations (id, plugin, applied_at) VALUES ('kernel/999-from-the-future', 'kernel', '2099-01-01T00:00:00Z')"])
+        #expect(stamped.status == 0, "\(stamped.errors)")
+        for command in [["serve", "--port", "0"], ["migrate"], ["plugin", "list"]] {
+            let refused = try await ServerBinary.run(command + common)
+            #expect(refused.status != 0, "\(command)")
+            #expect(refused.errors.contains("written by a newer version of invoice-server"), "\(command): \(refused.errors)")
+            #expect(refused.errors.contains("kernel/999-from-the-future"), "\(command)")
+        }
+    }
+
     @Test func sigtermLetsAnInFlightRequestFinishThenExitsZero() async throws {
         let folder = TestServer.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -58,3 +58,45 @@ import Testing
         #expect(widgets == 1)
     }
 }
+
+@Suite struct MigrationGuardTests {
+    @Test func aDuplicateMigrationIdIsRefusedBeforeAnythingRuns() async throws {
+        let file = try TemporaryDatabase()
+        defer { file.remove() }
+        let pool = try file.open()
+        defer { pool.close() }
+        let twice = [
+            Migration("demo/001-a", sql: "CREATE TABLE demo_a (id INTEGER)"),
+            Migration("demo/001-a", sql: "CREATE TABLE demo_b (id INTEGER)"),
+        ]
+        do {
+            try await Migrator.migrate(pool, twice, now: 1_764_000_000)
+            Issue.record("a duplicate id was accepted")
+        } catch let error as StorageError {
+            #expect(error.kind == .schema)
+            #expect(error.message.contains("demo/001-a"))
+        }
+        #expect(try await pool.read { db in try db.tableNames(withPrefix: "demo_") }.isEmpty)
+    }
+
+    @Test func aDatabaseWrittenByANewerVersionIsRefused() async throws {
+        let file = try TemporaryDatabase()
+        defer { file.remove() }
+        let pool = try file.open()
+        defer { pool.close() }
+        let newer = [
+            Migration("demo/001-a", sql: "CREATE TABLE demo_a (id INTEGER)"),
+            Migration("demo/002-b", sql: "CREATE TABLE demo_b (id INTEGER)"),
+        ]
+        try await Migrator.migrate(pool, newer, now: 1_764_000_000)
+        try await Migrator.checkNotSuperseded(pool, known: newer, owners: ["demo"])
+        try await Migrator.checkNotSuperseded(pool, known: [], owners: ["other"])
+        do {
+            try await Migrator.checkNotSuperseded(pool, known: [newer[0]], owners: ["demo"])
+            Issue.record("a newer database was accepted")
+        } catch let error as StorageError {
+            #expect(error.kind == .schema)
+            #expect(error.message.contains("newer version") && error.message.contains("demo/002-b"))
+        }
+    }
+}

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Kernel
 import PluginSDK
+import Storage
 import Logging
 
 /// Options every command shares: where the data and the config live.
@@ -52,9 +53,12 @@ func printJSON(_ value: JSON) {
     print(value.text)
 }
 
-/// Turns a kernel error into a message on standard error and a failing exit.
+/// Turns a refusal into one plain line on standard error and a failing exit: a kernel error by
+/// its message, a database this build must not touch (written by a newer version, or with
+/// migrations registered twice) by what is wrong with it.
 func failure(_ error: any Error) -> any Error {
     if let error = error as? KernelError { return ValidationError(error.message(.en)) }
+    if let error = error as? StorageError, error.kind == .schema { return ValidationError(error.message) }
     return error
 }
 

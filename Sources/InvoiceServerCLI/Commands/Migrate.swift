@@ -10,7 +10,7 @@ struct Migrate: AsyncParsableCommand {
     @OptionGroup var options: CommonOptions
 
     func run() async throws {
-        try await options.withKernel { kernel in
+        try await options.run { kernel in
             let applied = try await Migrator.appliedMigrations(kernel.access.storage)
             printJSON(["migrations": .array(applied.map { .string($0) })])
         }
