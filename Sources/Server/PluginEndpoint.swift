@@ -97,7 +97,10 @@ struct PluginEndpoint: Sendable {
     private func refuse(_ error: KernelError, language: Language, context: ServerContext) -> Response {
         let answer = kernel.answer(error, language: language, requestID: context.requestID)
         context.outcome.code = answer.code.rawValue
-        return Response(answer)
+        switch error.problem {
+        case .bodyTooLarge?, .bodyTimeout?, .malformedRequest?: return context.closingAfter(Response(answer))
+        default: return Response(answer)
+        }
     }
 
     /// ShopXO's entry files route by `s`; only `plugins/index` (with or without a leading slash

@@ -18,6 +18,21 @@ public struct ServerContext: RequestContext {
 
     /// The client's address (looked up only when asked for).
     public var remoteAddress: String? { channel.remoteAddress?.ipAddress }
+
+    /// `response` sent, then the connection closed at once: for a refusal that leaves the
+    /// request's body unread (too large, too slow), whose client would otherwise hold the
+    /// connection open until the idle timeout.
+    func closingAfter(_ response: Response) -> Response {
+        var response = response
+        let channel = self.channel
+        let body = response.body
+        response.headers[.connection] = "close"
+        response.body = ResponseBody(contentLength: body.contentLength) { writer in
+            try await body.write(writer)
+            channel.close(promise: nil)
+        }
+        return response
+    }
 }
 
 /// What the endpoint learned about a request (its route and envelope code), handed back to the
