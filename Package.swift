@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "Kernel", targets: ["Kernel"]),
         .library(name: "Storage", targets: ["Storage"]),
         .library(name: "Server", targets: ["Server"]),
+        .library(name: "Dashboard", targets: ["Dashboard"]),
         .library(name: "InvoicePlugin", targets: ["InvoicePlugin"]),
         .library(name: "Printing", targets: ["Printing"]),
         .library(name: "InvoiceServerCLI", targets: ["InvoiceServerCLI"]),
@@ -61,9 +62,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "Dashboard",
+            dependencies: ["Kernel", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "Server",
             dependencies: [
-                "Kernel",
+                "Kernel", "Dashboard",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Metrics", package: "swift-metrics"),

@@ -130,5 +130,16 @@ enum InvoiceMigrations {
                 );
                 CREATE UNIQUE INDEX invoice_application_items_live ON invoice_application_items (invoice_id) WHERE live = 1;
                 """),
+        Migration(
+            "invoice/020-hosted-links",
+            sql: """
+                CREATE TABLE invoice_link_secret (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    secret BLOB NOT NULL,
+                    created_at INTEGER NOT NULL
+                );
+                INSERT INTO invoice_link_secret (id, secret, created_at)
+                    VALUES (1, randomblob(32), CAST(strftime('%s', 'now') AS INTEGER));
+                """),
     ]
 }

@@ -21,7 +21,7 @@ public final class Kernel: Sendable {
         try FileManager.default.createDirectory(atPath: configuration.dataDir, withIntermediateDirectories: true)
         let pool = try DatabasePool(configuration: configuration.storage)
         do {
-            try await Migrator.migrate(pool, KernelMigrations.all + RemoteMigrations.all)
+            try await Migrator.migrate(pool, KernelMigrations.all + RemoteMigrations.all + AccountMigrations.all)
             let hooks = HookBus(logger: logger)
             let registry = try PluginRegistry(
                 plugins: [SystemPlugin()] + plugins, pool: pool, configDir: configuration.configDir, hooks: hooks, clock: clock)

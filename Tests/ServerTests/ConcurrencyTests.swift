@@ -47,7 +47,7 @@ import Testing
             let migrations = try await server.kernel.services.storage.read { db in
                 try db.query("SELECT id FROM migrations ORDER BY rowid").compactMap { $0.string("id") }
             }
-            #expect(migrations == ["kernel/001-accounts", "kernel/002-plugins", "kernel/003-outbox", "kernel/004-remote-plugins", "demo/001-notes"])
+            #expect(migrations == ["kernel/001-accounts", "kernel/002-plugins", "kernel/003-outbox", "kernel/004-remote-plugins", "kernel/020-api-key-prefixes", "demo/001-notes"])
         }
     }
 

@@ -101,7 +101,7 @@ public struct Accounts: Sendable {
     }
 
     /// A well-formed hash no password matches, so unknown accounts cost as much as known ones.
-    private static let decoyHash = "pbkdf2-sha256$600000$00000000000000000000000000000000$" + String(repeating: "0", count: 64)
+    static let decoyHash = "pbkdf2-sha256$600000$00000000000000000000000000000000$" + String(repeating: "0", count: 64)
 
     // MARK: - Tokens
 
@@ -131,14 +131,16 @@ public struct Accounts: Sendable {
     }
 
     /// Creates an API key for a store with the given scopes; returns its id and the key (shown once).
-    public func createAPIKey(storeID: Int64, scopes: [String]) async throws -> (id: Int64, key: String) {
+    /// The key's first characters are kept as its prefix so lists can tell keys apart.
+    public func createAPIKey(storeID: Int64, scopes: [String], name: String = "") async throws -> (id: Int64, key: String) {
         let key = SecureToken.generate(prefix: Self.apiKeyPrefix)
         let hash = SecureToken.hash(key)
+        let prefix = String(key.prefix(Self.apiKeyPrefix.count + 8))
         let now = clock.unixSeconds()
         let id = try await pool.write { database in
             try database.execute(
-                "INSERT INTO api_keys (store_id, key_hash, scopes, created_at) VALUES (?, ?, ?, ?)",
-                storeID, hash, scopes.joined(separator: ","), now)
+                "INSERT INTO api_keys (store_id, key_hash, scopes, created_at, prefix, name) VALUES (?, ?, ?, ?, ?, ?)",
+                storeID, hash, scopes.joined(separator: ","), now, prefix, name)
             return database.lastInsertRowID
         }
         return (id, key)

@@ -7,7 +7,7 @@ struct SystemPlugin: Plugin {
 
     let manifest = PluginManifest(
         name: SystemPlugin.name, title: "System", version: SystemPlugin.version, author: "invoice-server",
-        description: "Kernel actions: ping, version, plugin list, login and logout, plugin administration.")
+        description: "Kernel actions: ping, version, plugin list, login and logout, passwords, accounts, plugin administration.")
 
     var routes: [Route] {
         [
@@ -26,6 +26,18 @@ struct SystemPlugin: Plugin {
             },
             Route("admin", "logout", access: .public, handler: Logout.handle),
             Route("admin", "info", access: .anyAdmin, handler: WhoAmI.admin),
-        ] + PluginAdmin.routes
+            Route("user", "password", access: .user, params: Profile.passwordParams, summary: "Change the caller's password") {
+                try await Profile.changePassword($0, kind: .user)
+            },
+            Route("user", "logout_all", access: .user, summary: "Revoke every token of the caller") {
+                try await Profile.logoutEverywhere($0, kind: .user)
+            },
+            Route("admin", "password", access: .anyAdmin, params: Profile.passwordParams, summary: "Change the caller's password") {
+                try await Profile.changePassword($0, kind: .admin)
+            },
+            Route("admin", "logout_all", access: .anyAdmin, summary: "Revoke every token of the caller") {
+                try await Profile.logoutEverywhere($0, kind: .admin)
+            },
+        ] + PluginAdmin.routes + Users.routes + Admins.routes + Stores.routes + APIKeys.routes
     }
 }

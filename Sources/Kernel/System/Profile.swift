@@ -1,0 +1,41 @@
+/// `system/user/password|logout_all` and `system/admin/password|logout_all`: a logged-in user or
+/// admin changes its own password (ShopXO's field names) or logs out everywhere.
+enum Profile {
+    static let passwordParams: [Param] = [
+        .string("my_pwd", required: true, maxLength: 1_024, "The current password"),
+        Passwords.param("new_pwd"),
+        .string("confirm_new_pwd", required: true, maxLength: 1_024, "The new password again"),
+    ]
+
+    /// Checks the current password, sets the new one, and revokes every other token of the
+    /// account (the one presented stays valid).
+    static func changePassword(_ context: ActionContext, kind: Accounts.SubjectKind) async throws -> Reply {
+        let id = try subject(context, kind)
+        let params = context.params
+        let current = try params.requiredString("my_pwd")
+        let new = try params.requiredString("new_pwd")
+        guard new == (try params.requiredString("confirm_new_pwd")) else { throw KernelError.invalid(AccountMessages.passwordsDiffer) }
+        let accounts = context.services.accounts
+        guard try await accounts.checkPassword(kind: kind, subjectID: id, password: current) else {
+            throw KernelError.invalid(AccountMessages.wrongPassword)
+        }
+        _ = try await accounts.setPassword(kind: kind, subjectID: id, password: new, keeping: context.credential)
+        return .ok(["id": .int(id)])
+    }
+
+    /// Revokes every token of the account, the presented one included.
+    static func logoutEverywhere(_ context: ActionContext, kind: Accounts.SubjectKind) async throws -> Reply {
+        let id = try subject(context, kind)
+        let revoked = try await context.services.accounts.revokeTokens(kind: kind, subjectID: id)
+        return .ok(["id": .int(id), "revoked": .int(Int64(revoked))])
+    }
+
+    private static func subject(_ context: ActionContext, _ kind: Accounts.SubjectKind) throws -> Int64 {
+        switch kind {
+        case .user: return try context.requireUser().id
+        case .admin:
+            guard let admin = context.caller.admin else { throw KernelError.noPermission }
+            return admin.id
+        }
+    }
+}
