@@ -106,7 +106,7 @@ def test_a_merchant_refunds_part_of_an_invoice(page, server):
     page.get_by_label("Amount").fill("99999")
     page.get_by_role("button", name="Refund").click()
     api = server.call("invoice", "merchant", "refund", {"id": invoice["id"], "amount": "99999"}, api_key=server.key)
-    expect(page.get_by_role("status")).to_have_text(api["msg"])
+    expect(page.get_by_role("alert")).to_have_text(api["msg"])
 
 
 def test_an_admin_creates_an_api_key_seen_once_and_revokes_it(page, server):

@@ -6,7 +6,7 @@ import Kernel
 enum Layout {
     static func page(_ context: PageContext, title: String, _ body: HTML) -> HTML {
         let language = context.language
-        let flash: HTML = context.flash.map { Components.notice($0) } ?? ""
+        let flash: HTML = context.flash.map(Flash.notice) ?? ""
         return """
             <html lang="\(language.rawValue)" dir="\(LanguageChoice.direction(language))">
             <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

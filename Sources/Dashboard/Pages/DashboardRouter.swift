@@ -1,3 +1,5 @@
+import Kernel
+
 /// Which page answers which path. Customer pages (`/my/...`) need a user session, merchant and
 /// admin pages (`/manage/...`) an admin session; the hosted invoice page (`/i/<link>`) and the
 /// login page need none.
@@ -5,8 +7,8 @@ enum DashboardRouter {
     static func route(_ context: PageContext) async -> DashboardResponse {
         let parts = context.request.path.split(separator: "/").map(String.init)
         let post = context.request.isPost
-        switch (parts.first, post) {
-        case (nil, false): return home(context)
+        switch (parts.first ?? "", post) {
+        case ("", false): return home(context)
         case ("login", _) where parts.count == 1: return post ? await LoginPage.submit(context) : LoginPage.show(context)
         case ("logout", true) where parts.count == 1: return await LoginPage.logout(context)
         case ("i", false) where parts.count >= 2: return await HostedInvoicePage.route(context, parts: Array(parts.dropFirst()))

@@ -47,10 +47,11 @@ struct PageContext: Sendable {
         return response
     }
 
-    /// The answer of an action that changed something: back to `path` with its message.
+    /// The answer of an action that changed something: back to `path` with its message (a
+    /// refusal's message marked as an error).
     func after(_ answer: Answer, redirect path: String) -> DashboardResponse {
         if answer.needsLogin { return redirect("/login") }
-        return redirect(path, flash: answer.ok ? t(CommonText.saved) : answer.message)
+        return redirect(path, flash: answer.ok ? t(CommonText.saved) : Flash.errorMark + answer.message)
     }
 
     /// Form fields as action parameters: every field but the CSRF token, as text.
@@ -58,5 +59,15 @@ struct PageContext: Sendable {
         var values = request.form.values
         values[CSRF.field] = nil
         return values
+    }
+}
+
+/// A message carried to the next page; one starting with `errorMark` is shown as an error.
+enum Flash {
+    static let errorMark = "!"
+
+    /// The message as a notice.
+    static func notice(_ message: String) -> HTML {
+        message.hasPrefix(errorMark) ? Components.notice(String(message.dropFirst()), error: true) : Components.notice(message)
     }
 }

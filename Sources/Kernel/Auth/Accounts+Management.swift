@@ -21,11 +21,11 @@ extension Accounts {
         }
         let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         let bound = arguments
+        let listed: [any SQLBindable] = [now] + arguments + [size, (page - 1) * size]
         return try await pool.read { database in
             let total = try database.queryOne("SELECT COUNT(*) AS n FROM users u \(filter)", arguments: bound)?.int64("n") ?? 0
             let rows = try database.query(
-                "SELECT \(UserRecord.columns) FROM users u \(filter) ORDER BY u.id DESC LIMIT ? OFFSET ?",
-                arguments: [now] + bound + [size, (page - 1) * size])
+                "SELECT \(UserRecord.columns) FROM users u \(filter) ORDER BY u.id DESC LIMIT ? OFFSET ?", arguments: listed)
             return Listing(total: total, records: rows.map(UserRecord.init(row:)))
         }
     }

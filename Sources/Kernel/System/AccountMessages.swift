@@ -12,6 +12,9 @@ enum AccountMessages {
         zh: "密码至少需要 \(Passwords.minimumLength) 个字符",
         fa: "رمز عبور باید دست‌کم \(Passwords.minimumLength) نویسه باشد")
 
+    static let ownPowers = LocalizedText(
+        en: "you cannot change your own powers", zh: "不能修改自己的权限", fa: "نمی‌توانید اختیارات خودتان را تغییر دهید")
+
     /// A scope no action uses.
     static func unknownScope(_ scope: String, known: [String]) -> LocalizedText {
         let list = known.joined(separator: ", ")

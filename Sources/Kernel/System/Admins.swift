@@ -37,9 +37,11 @@ enum Admins {
         return .ok(admin.json)
     }
 
+    /// An admin cannot change its own powers (it could lock itself out); another admin does it.
     static func setPermissions(_ context: ActionContext) async throws -> Reply {
-        guard let admin = try await context.services.accounts.setAdminPermissions(
-            id: try context.params.requiredInt("id"), permissions: try powers(context.params))
+        let id = try context.params.requiredInt("id")
+        guard context.caller.admin?.id != id else { throw KernelError.invalid(AccountMessages.ownPowers) }
+        guard let admin = try await context.services.accounts.setAdminPermissions(id: id, permissions: try powers(context.params))
         else { throw KernelError.notFound }
         return .ok(admin.json)
     }

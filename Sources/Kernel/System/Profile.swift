@@ -14,7 +14,8 @@ enum Profile {
         let params = context.params
         let current = try params.requiredString("my_pwd")
         let new = try params.requiredString("new_pwd")
-        guard new == (try params.requiredString("confirm_new_pwd")) else { throw KernelError.invalid(AccountMessages.passwordsDiffer) }
+        let confirmation = try params.requiredString("confirm_new_pwd")
+        guard new == confirmation else { throw KernelError.invalid(AccountMessages.passwordsDiffer) }
         let accounts = context.services.accounts
         guard try await accounts.checkPassword(kind: kind, subjectID: id, password: current) else {
             throw KernelError.invalid(AccountMessages.wrongPassword)

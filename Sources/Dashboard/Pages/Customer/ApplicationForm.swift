@@ -24,7 +24,7 @@ enum ApplicationForm {
         let info = await context.call("invoice", "user", "saveinfo", selection)
         guard info.ok else {
             if info.needsLogin { return ErrorPage.refused(context, info) }
-            return context.redirect("/my/orders", flash: info.message)
+            return context.redirect("/my/orders", flash: Flash.errorMark + info.message)
         }
         var failure: String?
         if request.isPost {
@@ -85,7 +85,7 @@ enum ApplicationForm {
                 field.name == "user_note"
                 ? Components.textarea(label, name: field.name, value: text(field.name))
                 : Components.input(label, name: field.name, value: text(field.name), type: field.name == "email" ? "email" : "text")
-            parts.append(field.when.map { "<div class=\"conditional\" data-when=\"\($0)\">\(input)</div>" } ?? input)
+            parts.append(field.when.map { when -> HTML in "<div class=\"conditional\" data-when=\"\(when)\">\(input)</div>" } ?? input)
         }
         parts.append(Components.submit(context.t(en: "Submit application", zh: "提交申请", fa: "ثبت درخواست")))
         let notes = (info["base"]?["invoice_desc"]?.arrayValue ?? []).compactMap(\.stringValue).map { line -> HTML in "<li>\(line)</li>" }

@@ -1,8 +1,10 @@
+import Kernel
+
 /// The customer's pages under `/my`.
 enum CustomerRouter {
     static func route(_ context: PageContext, parts: [String]) async -> DashboardResponse {
         let post = context.request.isPost
-        switch (parts.first, parts.count, post) {
+        switch (parts.first ?? "", parts.count, post) {
         case ("orders", 1, false): return await OrdersPage.list(context)
         case ("orders", 2, false): return await OrdersPage.detail(context, id: parts[1])
         case ("orders", 3, false) where parts[2] == "pdf": return await OrdersPage.pdf(context, id: parts[1])

@@ -9,7 +9,7 @@ enum ManageRouter {
     static func route(_ context: PageContext, parts: [String]) async -> DashboardResponse {
         let post = context.request.isPost
         let rest = Array(parts.dropFirst())
-        switch (parts.first, post) {
+        switch (parts.first ?? "", post) {
         case ("store", true): return switchStore(context)
         case ("invoices", _): return await InvoicesPage.route(context, rest)
         case ("applications", _): return await ReviewPage.route(context, rest)
