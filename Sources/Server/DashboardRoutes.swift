@@ -1,4 +1,5 @@
 import Dashboard
+import HTTPTypes
 import Hummingbird
 import Kernel
 import NIOCore

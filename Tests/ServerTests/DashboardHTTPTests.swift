@@ -63,7 +63,7 @@ import Testing
             let scriptPath = try #require(login.text.range(of: "<script src=\"").map { String(login.text[$0.upperBound...].prefix { $0 != "\"" }) })
             let script = try await browser.get(scriptPath)
             #expect(script.headers["content-type"] == "text/javascript; charset=utf-8")
-            #expect(login.setCookies.contains { $0.hasPrefix("isd_csrf=") && $0.contains("HttpOnly") && $0.contains("SameSite=Lax") && !$0.contains("Secure") })
+            #expect(root.setCookies.contains { $0.hasPrefix("isd_csrf=") && $0.contains("HttpOnly") && $0.contains("SameSite=Lax") && !$0.contains("Secure") })
             #expect(try await browser.get("/my/orders").headers["location"] == "/login?next=%2Fmy%2Forders")
             #expect(try await browser.get("/nosuch").status == 404)
         }

@@ -18,7 +18,7 @@ enum Stylesheet {
           border-block-end: 1px solid var(--line); }
         .brand { font-weight: 700; text-decoration: none; color: var(--ink); }
         nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: 4px 12px; margin: 0; padding: 0; }
-        .main-nav { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; flex: 1; }
+        .main-nav { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; order: 3; flex-basis: 100%; }
         .main-nav a[aria-current="page"], .languages a[aria-current="true"] { font-weight: 700; text-decoration: none; color: var(--ink); }
         .languages { margin-inline-start: auto; }
         main { max-width: 1100px; margin: 0 auto; padding: 16px; }

@@ -1,3 +1,4 @@
+import Foundation
 import Kernel
 
 /// The pieces pages are made of: forms with their CSRF field, labelled inputs, tables, a pager
@@ -121,6 +122,18 @@ enum Components {
     /// An answer's message as an error box, or nothing when it succeeded.
     static func failure(_ answer: Answer) -> HTML {
         answer.ok ? "" : notice(answer.message, error: true)
+    }
+
+    /// An amount and its currency, isolated so that they keep their order in Persian text.
+    static func money(_ amount: JSON?, _ currency: JSON?) -> HTML {
+        "<bdi>\(amount?.stringValue ?? "") \(currency?.stringValue ?? "")</bdi>"
+    }
+
+    /// A time as the actions answer it (ISO 8601 or ShopXO's "2026-11-30 21:17:30", both UTC),
+    /// to the minute and marked UTC.
+    static func time(_ value: JSON?) -> HTML {
+        guard let text = value?.stringValue, text.count >= 16 else { return "\(value?.stringValue ?? "")" }
+        return "<bdi>\(String(text.replacingOccurrences(of: "T", with: " ").prefix(16))) UTC</bdi>"
     }
 
     /// A status word in a badge.

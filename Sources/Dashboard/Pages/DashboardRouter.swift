@@ -9,7 +9,8 @@ enum DashboardRouter {
         let post = context.request.isPost
         switch (parts.first ?? "", post) {
         case ("", false): return home(context)
-        case ("login", _) where parts.count == 1: return post ? await LoginPage.submit(context) : LoginPage.show(context)
+        case ("login", true) where parts.count == 1: return await LoginPage.submit(context)
+        case ("login", false) where parts.count == 1: return LoginPage.show(context)
         case ("logout", true) where parts.count == 1: return await LoginPage.logout(context)
         case ("i", false) where parts.count >= 2: return await HostedInvoicePage.route(context, parts: Array(parts.dropFirst()))
         case ("my", _):

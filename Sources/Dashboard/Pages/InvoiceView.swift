@@ -7,7 +7,7 @@ enum InvoiceView {
         let payment = invoice["payment"] ?? .null
         let currency = payment["subtotal"]?["currency"]?.stringValue ?? ""
         let status = invoice["status"]?["status"]?.stringValue ?? ""
-        let money = { (value: JSON?) -> HTML in "\(value?.stringValue ?? "") \(currency)" }
+        let money = { (value: JSON?) -> HTML in Components.money(value, .string(currency)) }
         let facts = Components.facts([
             (context.t(CommonText.number), "\(invoice["number"]?.stringValue ?? "")"),
             (context.t(CommonText.status), Components.badge(context.t(CommonText.invoiceStatus(status)), kind: status)),
@@ -16,8 +16,8 @@ enum InvoiceView {
             (context.t(CommonText.refunded), money(payment["refunded"])),
             (context.t(CommonText.paymentMethod), "\(payment["gateway"]?["type"]?.stringValue ?? "")"),
             (context.t(en: "Transaction", zh: "交易号", fa: "شناسهٔ تراکنش"), "\(payment["gateway"]?["transaction_id"]?.stringValue ?? "")"),
-            (context.t(CommonText.paidAt), "\(payment["paid_at"]?.stringValue ?? "")"),
-            (context.t(CommonText.created), "\(invoice["created_at"]?.stringValue ?? "")"),
+            (context.t(CommonText.paidAt), Components.time(payment["paid_at"])),
+            (context.t(CommonText.created), Components.time(invoice["created_at"])),
         ])
         let lines = (invoice["products"]?.arrayValue ?? []).map { line -> [HTML] in
             [
@@ -27,7 +27,7 @@ enum InvoiceView {
         }
         let history = (invoice["status"]?["history"]?.arrayValue ?? []).map { entry -> [HTML] in
             let state = entry["status"]?.stringValue ?? ""
-            return [Components.badge(context.t(CommonText.invoiceStatus(state)), kind: state), "\(entry["at"]?.stringValue ?? "")", "\(entry["note"]?.stringValue ?? "")"]
+            return [Components.badge(context.t(CommonText.invoiceStatus(state)), kind: state), Components.time(entry["at"]), "\(entry["note"]?.stringValue ?? "")"]
         }
         return [
             facts,

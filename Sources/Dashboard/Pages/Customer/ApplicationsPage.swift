@@ -42,7 +42,7 @@ enum ApplicationsPage {
                     confirm: true))
         }
         return [
-            "\(application["add_time"]?.stringValue ?? "")", "\(orders)",
+            Components.time(application["add_time"]), "<bdi>\(orders)</bdi>",
             "\(application["total_price"]?.stringValue ?? "")", "\(application["invoice_type_name"]?.stringValue ?? "")", statusCell,
             issued(context, application), "<div class=\"cell-actions\">\(actions)</div>",
         ]

@@ -67,7 +67,7 @@ enum OrdersPage {
         let totals = sums.map { "\(MoneyText.format($0.cents, exponent: $0.exponent)) \($0.currency)" }.joined(separator: " + ")
         return Components.facts([
             (context.t(CustomerText.ordersCount), "\(data["data_total"]?.intValue ?? 0)"),
-            (context.t(CustomerText.pageTotal), "\(totals.isEmpty ? "0" : totals)"),
+            (context.t(CustomerText.pageTotal), "<bdi>\(totals.isEmpty ? "0" : totals)</bdi>"),
         ])
     }
 
@@ -94,8 +94,8 @@ enum OrdersPage {
                 invoice.append("<span class=\"why\">\(context.t(reason))</span>")
             }
             return [
-                chooser, "\(number)", "\(row["pay_time"]?.stringValue ?? "")", "\(row["payment_name"]?.stringValue ?? "")",
-                "\(row["pay_price"]?.stringValue ?? "") \(row["currency"]?.stringValue ?? "")",
+                chooser, "\(number)", Components.time(row["pay_time"]), "\(row["payment_name"]?.stringValue ?? "")",
+                Components.money(row["pay_price"], row["currency"]),
                 Components.badge(context.t(CommonText.invoiceStatus(state)), kind: state), "<div class=\"cell-actions\">\(invoice)</div>",
             ]
         }

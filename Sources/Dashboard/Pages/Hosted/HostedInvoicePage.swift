@@ -29,7 +29,7 @@ enum HostedInvoicePage {
     private static func body(_ context: PageContext, _ invoice: JSON, link: String) -> HTML {
         let currency = invoice["currency"]?.stringValue ?? ""
         let status = invoice["status"]?.stringValue ?? ""
-        let money = { (key: String) -> HTML in "\(invoice[key]?.stringValue ?? "") \(currency)" }
+        let money = { (key: String) -> HTML in Components.money(invoice[key], .string(currency)) }
         let store = invoice["store"] ?? .null
         var actions: [HTML] = []
         if let pay = invoice["pay_url"]?.stringValue, pay.hasPrefix("https://") || pay.hasPrefix("http://") {
@@ -40,11 +40,11 @@ enum HostedInvoicePage {
             actions.append("<a href=\"/i/\(link)/pdf?download=1\" download>\(context.t(CommonText.downloadPDF))</a>")
         }
         let storeName = store["name"]?.stringValue ?? ""
-        let storeHTML: HTML = storeName.isEmpty ? "" : "<p class=\"store\"><strong>\(storeName)</strong><br>\(store["address"]?.stringValue ?? "")</p>"
+        let storeHTML: HTML = storeName.isEmpty ? "" : "<p class=\"store\"><strong><bdi>\(storeName)</bdi></strong><br><bdi>\(store["address"]?.stringValue ?? "")</bdi></p>"
         let lines = (invoice["products"]?.arrayValue ?? []).map { line -> [HTML] in
             [
                 "\(line["title"]?.stringValue ?? "")<br><small>\(line["description"]?.stringValue ?? "")</small>", "\(line["quantity"]?.intValue ?? 0)",
-                "\(line["amount"]?.stringValue ?? "") \(currency)", "\(line["total"]?.stringValue ?? "") \(currency)",
+                Components.money(line["amount"], .string(currency)), Components.money(line["total"], .string(currency)),
             ]
         }
         return [
@@ -52,8 +52,8 @@ enum HostedInvoicePage {
             Components.facts([
                 (context.t(CommonText.status), Components.badge(context.t(CommonText.invoiceStatus(status)), kind: status)),
                 (context.t(CommonText.total), money("total")), (context.t(CommonText.vat), money("vat")),
-                (context.t(CommonText.refunded), money("refunded")), (context.t(CommonText.created), "\(invoice["created_at"]?.stringValue ?? "")"),
-                (context.t(CommonText.paidAt), "\(invoice["paid_at"]?.stringValue ?? "")"),
+                (context.t(CommonText.refunded), money("refunded")), (context.t(CommonText.created), Components.time(invoice["created_at"])),
+                (context.t(CommonText.paidAt), Components.time(invoice["paid_at"])),
             ]),
             "<p class=\"cell-actions\">\(actions)</p>",
             Components.table(

@@ -54,7 +54,7 @@ enum InvoicesPage {
             return [
                 "<a href=\"/manage/invoices/\(id)\">\(invoice["number"]?.stringValue ?? "")</a>", "\(invoice["kind"]?.stringValue ?? "")",
                 "\(invoice["user_id"]?.intValue.map(String.init) ?? "")", Components.badge(context.t(CommonText.invoiceStatus(status)), kind: status),
-                "\(subtotal["total"]?.stringValue ?? "") \(subtotal["currency"]?.stringValue ?? "")", "\(invoice["created_at"]?.stringValue ?? "")",
+                Components.money(subtotal["total"], subtotal["currency"]), Components.time(invoice["created_at"]),
             ]
         }
         let headers = [

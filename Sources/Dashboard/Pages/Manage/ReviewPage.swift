@@ -47,7 +47,7 @@ enum ReviewPage {
         let rows = (answer.data["data_list"]?.arrayValue ?? []).map { application -> [HTML] in
             let id = application["id"]?.intValue ?? 0
             return [
-                "<a href=\"/manage/applications/\(id)\">#\(id)</a>", "\(application["add_time"]?.stringValue ?? "")",
+                "<a href=\"/manage/applications/\(id)\">#\(id)</a>", Components.time(application["add_time"]),
                 "\(application["user_id"]?.intValue ?? 0)", "\(application["invoice_title"]?.stringValue ?? "")",
                 "\(application["invoice_type_name"]?.stringValue ?? "")", "\(application["total_price"]?.stringValue ?? "")",
                 Components.badge(application["status_name"]?.stringValue ?? "", kind: "application-\(application["status"]?.intValue ?? 0)"),

@@ -33,8 +33,8 @@ enum SchedulesPage {
             return [
                 "<a href=\"/manage/schedules/\(QueryText.escape(code))\">\(code)</a>", "\(schedule["title"]?.stringValue ?? "")",
                 Components.badge(context.t(word(status)), kind: status), "\(schedule["occurrencesDone"]?.intValue ?? 0)",
-                "\(schedule["nextSendDate"]?.stringValue ?? "—")",
-                "\(schedule["totals"]?["total"]?.stringValue ?? "") \(schedule["totals"]?["currency"]?.stringValue ?? "")",
+                Components.time(schedule["nextSendDate"]),
+                Components.money(schedule["totals"]?["total"], schedule["totals"]?["currency"]),
             ]
         }
         let headers = [
@@ -63,7 +63,7 @@ enum SchedulesPage {
             buttons.append(Components.button(context, action: base + "/cancel", label: context.t(en: "Cancel schedule", zh: "取消", fa: "لغو"), danger: true, confirm: true))
         }
         let next = (occurrences.data["next"]?.arrayValue ?? []).map { entry -> [HTML] in
-            ["\(entry["sequence"]?.intValue ?? 0)", "\(entry["sendDate"]?.stringValue ?? "")", "\(entry["dueDate"]?.stringValue ?? "")"]
+            ["\(entry["sequence"]?.intValue ?? 0)", Components.time(entry["sendDate"]), Components.time(entry["dueDate"])]
         }
         let done = (occurrences.data["done"]?.arrayValue ?? []).map { entry -> [HTML] in
             let values = entry.objectValue.map { object in object.map { key, value in "\(key): \(value.stringValue ?? value.text)" } } ?? []
@@ -74,7 +74,7 @@ enum SchedulesPage {
             Components.facts([
                 (context.t(en: "Title", zh: "标题", fa: "عنوان"), "\(schedule["title"]?.stringValue ?? "")"),
                 (context.t(CommonText.status), Components.badge(context.t(word(status)), kind: status)),
-                (context.t(CommonText.total), "\(schedule["totals"]?["total"]?.stringValue ?? "") \(schedule["totals"]?["currency"]?.stringValue ?? "")"),
+                (context.t(CommonText.total), Components.money(schedule["totals"]?["total"], schedule["totals"]?["currency"])),
                 (context.t(en: "Customers", zh: "客户数", fa: "مشتریان"), "\(schedule["customers"]?.intValue ?? 0)"),
             ]),
             "<div class=\"cell-actions\">\(buttons)</div>",

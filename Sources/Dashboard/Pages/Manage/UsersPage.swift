@@ -5,9 +5,8 @@ import Kernel
 /// once, on the answer page itself.
 enum UsersPage {
     static func route(_ context: PageContext, _ parts: [String]) async -> DashboardResponse {
-        guard parts.count == 2, context.request.isPost else {
-            return parts.isEmpty && !context.request.isPost ? await list(context) : ErrorPage.notFound(context)
-        }
+        if parts.isEmpty && !context.request.isPost { return await list(context) }
+        guard parts.count == 2, context.request.isPost else { return ErrorPage.notFound(context) }
         let id = parts[0]
         switch parts[1] {
         case "disable", "enable", "revoke_tokens":
