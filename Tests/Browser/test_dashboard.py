@@ -159,6 +159,44 @@ def test_the_hosted_page_offers_payment_while_unpaid_and_reads_right_to_left_in_
     expect(page.get_by_role("link", name="دریافت PDF")).to_have_count(0)
 
 
+def test_every_admin_page_opens_and_settings_save_through_their_actions(page, server):
+    log_in(page, server, "root", kind="admin")
+    for path, heading in [
+        ("/manage/invoices", "Invoices"), ("/manage/applications", "Applications"), ("/manage/schedules", "Schedules"),
+        ("/manage/deliveries", "Deliveries"), ("/manage/settings", "Store settings"), ("/manage/invoice-config", "Invoice settings"),
+        ("/manage/plugins", "Plugins"), ("/manage/users", "Users"), ("/manage/admins", "Admins"), ("/manage/stores", "Stores"),
+        ("/manage/apikeys", "API keys"), ("/manage/profile", "Profile"), ("/manage/plugins/invoice", "Configure invoice"),
+    ]:
+        assert page.goto(server.base + path).status == 200, path
+        expect(page.get_by_role("heading", level=1)).to_have_text(heading)
+
+    page.goto(server.base + "/manage/settings")
+    page.get_by_label("Store name").fill("Renamed Shop")
+    page.get_by_label("Currency (ISO 4217)").fill("ZZ")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_role("alert")).to_have_text("malformed parameter 'currency'")
+    expect(page.get_by_label("Store name")).to_have_value("Renamed Shop")
+    page.get_by_label("Currency (ISO 4217)").fill("CNY")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_role("status")).to_have_text("Done.")
+    assert server.call("invoice", "settings", "view", {}, token=server.admin["token"], admin=True)["data"]["settings"]["store_name"] == "Renamed Shop"
+
+    page.goto(server.base + "/manage/invoice-config")
+    page.get_by_label("Content types (one a line)").fill("Software\nConsulting")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_role("status")).to_have_text("Done.")
+    expect(page.get_by_label("Content types (one a line)")).to_have_value("Software\nConsulting")
+
+    page.goto(server.base + "/manage/users?search=bob")
+    expect(rows(page)).to_have_count(1)
+    page.once("dialog", lambda dialog: dialog.accept())
+    rows(page).first.get_by_role("button", name="Disable").click()
+    expect(rows(page).first).to_contain_text("Disabled")
+    assert server.call("system", "user", "info", {}, token=server.bob["token"])["code"] == -400
+    rows(page).first.get_by_role("button", name="Enable").click()
+    expect(rows(page).first).to_contain_text("Enabled")
+
+
 def test_pages_fit_a_375_pixel_phone(browser, server):
     phone = browser.new_context(viewport={"width": 375, "height": 740}).new_page()
     log_in(phone, server, "ann")

@@ -77,7 +77,7 @@ enum Stylesheet {
           table, thead, tbody, tr, td, caption { display: block; width: 100%; }
           thead { position: absolute; inset-inline-start: -9999px; }
           tr { background: #fff; border: 1px solid var(--line); border-radius: 8px; margin-block-end: 10px; padding: 6px 0; }
-          td { border: 0; padding: 4px 12px; display: grid; grid-template-columns: 40% 1fr; gap: 8px; }
+          td { border: 0; padding: 4px 12px; display: grid; grid-template-columns: 40% 1fr; gap: 8px; justify-items: start; }
           td::before { content: attr(data-label); font-weight: 600; color: var(--muted); }
           form.store-switch { grid-template-columns: 1fr auto; }
         }

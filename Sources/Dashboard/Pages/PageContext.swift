@@ -54,6 +54,19 @@ struct PageContext: Sendable {
         return redirect(path, flash: answer.ok ? t(CommonText.saved) : Flash.errorMark + answer.message)
     }
 
+    /// Calls an action with the posted form and `extra`: success goes back to `path` with the
+    /// message, a refusal goes to `refused` (which shows the form again with it).
+    func submit(
+        _ plugin: String, _ control: String, _ action: String, adding extra: JSONObject = [:], redirect path: String,
+        refused: (Answer) async -> DashboardResponse
+    ) async -> DashboardResponse {
+        var params = formParams
+        for (key, value) in extra { params[key] = value }
+        let answer = await call(plugin, control, action, params)
+        if answer.ok || answer.needsLogin { return after(answer, redirect: path) }
+        return await refused(answer)
+    }
+
     /// Form fields as action parameters: every field but the CSRF token, as text.
     var formParams: JSONObject {
         var values = request.form.values

@@ -13,9 +13,7 @@ extension APIKeyCommand {
         func run() async throws {
             try await options.run { kernel in
                 let accounts = kernel.services.accounts
-                var storeID: Int64?
-                if let store { storeID = try await accounts.store(store) }
-                for key in try await accounts.apiKeys(storeID: storeID) { printJSON(key.json) }
+                for key in try await accounts.apiKeys(storeID: try await storeNamed(store, in: accounts)) { printJSON(key.json) }
             }
         }
     }

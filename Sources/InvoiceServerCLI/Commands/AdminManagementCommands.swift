@@ -35,18 +35,12 @@ extension AdminCommand {
         }
     }
 
-    struct Password: AsyncParsableCommand {
+    struct Password: SetPasswordCommand {
         static let configuration = CommandConfiguration(abstract: "Set an admin's password (at least 8 characters) and revoke its tokens.")
+        static let kind = Accounts.SubjectKind.admin
 
         @Option(help: "The admin's id.") var id: Int64
         @Option var password: String
         @OptionGroup var options: CommonOptions
-
-        func run() async throws {
-            try await options.run { kernel in
-                guard try await kernel.services.accounts.setPassword(kind: .admin, subjectID: id, password: password) else { throw KernelError.notFound }
-                printJSON(["id": .int(id)])
-            }
-        }
     }
 }

@@ -14,34 +14,27 @@ extension UserCommand {
         func run() async throws {
             try await options.run { kernel in
                 let accounts = kernel.services.accounts
-                var storeID: Int64?
-                if let store { storeID = try await accounts.store(store) }
+                let storeID = try await storeNamed(store, in: accounts)
                 let listing = try await accounts.users(storeID: storeID, search: search, page: 1, size: Int64.max / 2)
                 for user in listing.records { printJSON(user.json) }
             }
         }
     }
 
-    struct Disable: AsyncParsableCommand {
+    struct Disable: SwitchUserCommand {
         static let configuration = CommandConfiguration(abstract: "Disable a user and revoke its tokens.")
+        static let disables = true
 
         @Option(help: "The user's id.") var id: Int64
         @OptionGroup var options: CommonOptions
-
-        func run() async throws {
-            try await options.run { kernel in printJSON(try await found(kernel.services.accounts.setUserDisabled(id: id, true)).json) }
-        }
     }
 
-    struct Enable: AsyncParsableCommand {
+    struct Enable: SwitchUserCommand {
         static let configuration = CommandConfiguration(abstract: "Enable a disabled user.")
+        static let disables = false
 
         @Option(help: "The user's id.") var id: Int64
         @OptionGroup var options: CommonOptions
-
-        func run() async throws {
-            try await options.run { kernel in printJSON(try await found(kernel.services.accounts.setUserDisabled(id: id, false)).json) }
-        }
     }
 
     struct RevokeTokens: AsyncParsableCommand {
@@ -60,20 +53,50 @@ extension UserCommand {
         }
     }
 
-    struct Password: AsyncParsableCommand {
+    struct Password: SetPasswordCommand {
         static let configuration = CommandConfiguration(abstract: "Set a user's password (at least 8 characters) and revoke its tokens.")
+        static let kind = Accounts.SubjectKind.user
 
         @Option(help: "The user's id.") var id: Int64
         @Option var password: String
         @OptionGroup var options: CommonOptions
+    }
+}
 
-        func run() async throws {
-            try await options.run { kernel in
-                guard try await kernel.services.accounts.setPassword(kind: .user, subjectID: id, password: password) else { throw KernelError.notFound }
-                printJSON(["id": .int(id)])
-            }
+/// `user disable` and `user enable`.
+protocol SwitchUserCommand: AsyncParsableCommand {
+    static var disables: Bool { get }
+    var id: Int64 { get }
+    var options: CommonOptions { get }
+}
+
+extension SwitchUserCommand {
+    func run() async throws {
+        try await options.run { kernel in printJSON(try await found(kernel.services.accounts.setUserDisabled(id: id, Self.disables)).json) }
+    }
+}
+
+/// `user password` and `admin password`.
+protocol SetPasswordCommand: AsyncParsableCommand {
+    static var kind: Accounts.SubjectKind { get }
+    var id: Int64 { get }
+    var password: String { get }
+    var options: CommonOptions { get }
+}
+
+extension SetPasswordCommand {
+    func run() async throws {
+        try await options.run { kernel in
+            guard try await kernel.services.accounts.setPassword(kind: Self.kind, subjectID: id, password: password) else { throw KernelError.notFound }
+            printJSON(["id": .int(id)])
         }
     }
+}
+
+/// The id of the store a `--store` option names, if one is given.
+func storeNamed(_ reference: String?, in accounts: Accounts) async throws -> Int64? {
+    guard let reference else { return nil }
+    return try await accounts.store(reference)
 }
 
 /// The record, or the kernel's "not found".

@@ -12,13 +12,11 @@ enum AdminsPage {
         }
     }
 
+    /// An unticked "super" box sends nothing; the action must still hear "not super".
     private static func submit(_ context: PageContext, _ action: String, _ extra: JSONObject) async -> DashboardResponse {
-        var params = context.formParams
-        for (key, value) in extra { params[key] = value }
-        if params["super"] == nil { params["super"] = "0" }
-        let answer = await context.call("system", "admins", action, params)
-        if answer.ok || answer.needsLogin { return context.after(answer, redirect: "/manage/admins") }
-        return await list(context, failure: answer)
+        var params = extra
+        if action != "password" && context.request.form["super"] == nil { params["super"] = "0" }
+        return await context.submit("system", "admins", action, adding: params, redirect: "/manage/admins") { await list(context, failure: $0) }
     }
 
     static func list(_ context: PageContext, failure: Answer?) async -> DashboardResponse {

@@ -66,7 +66,7 @@ enum PluginsPage {
         if let schema {
             fields = schema.map { field($0, values, context) }.joined
         } else {
-            fields = Components.textarea("config (JSON)", name: "config", value: context.request.form.string("config") ?? values.text, rows: 12)
+            fields = Components.textarea(context.t(en: "Config (JSON)", zh: "配置（JSON）", fa: "پیکربندی (JSON)"), name: "config", value: context.request.form.string("config") ?? values.text, rows: 12)
         }
         let notice: HTML = failure.map { Components.notice($0, error: true) } ?? ""
         let body = notice + Components.form(context, action: "/manage/plugins/\(name)", fields + Components.submit(context.t(CommonText.save)))

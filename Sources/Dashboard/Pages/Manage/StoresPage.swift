@@ -5,18 +5,14 @@ enum StoresPage {
     static func route(_ context: PageContext, _ parts: [String]) async -> DashboardResponse {
         switch (parts.count, context.request.isPost) {
         case (0, false): return await list(context, failure: nil)
-        case (1, true) where parts[0] == "create": return await submit(context, "create", [:])
-        case (2, true) where parts[1] == "update": return await submit(context, "update", ["id": .string(parts[0])])
+        case (1, true) where parts[0] == "create":
+            return await context.submit("system", "stores", "create", redirect: "/manage/stores") { await list(context, failure: $0) }
+        case (2, true) where parts[1] == "update":
+            return await context.submit("system", "stores", "update", adding: ["id": .string(parts[0])], redirect: "/manage/stores") {
+                await list(context, failure: $0)
+            }
         default: return ErrorPage.notFound(context)
         }
-    }
-
-    private static func submit(_ context: PageContext, _ action: String, _ extra: JSONObject) async -> DashboardResponse {
-        var params = context.formParams
-        for (key, value) in extra { params[key] = value }
-        let answer = await context.call("system", "stores", action, params)
-        if answer.ok || answer.needsLogin { return context.after(answer, redirect: "/manage/stores") }
-        return await list(context, failure: answer)
     }
 
     static func list(_ context: PageContext, failure: Answer?) async -> DashboardResponse {
