@@ -36,12 +36,15 @@ struct DashboardRoutes: Sendable {
         let answer = await dashboard.handle(
             DashboardRequest(
                 isPost: request.method == .post, path: request.uri.path, query: query, form: form, headers: headers,
-                isSecure: isSecure(headers, remote: context.remoteAddress), requestID: context.requestID, remoteAddress: context.remoteAddress))
+                isSecure: isSecure(headers, remote: context.remoteAddress), requestID: context.requestID,
+                remoteAddress: context.remoteAddress))
         var fields = HTTPFields()
         for (name, value) in answer.headers {
             if let field = HTTPField.Name(name) { fields.append(HTTPField(name: field, value: value)) }
         }
-        return Response(status: HTTPResponse.Status(code: answer.status), headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body)))
+        return Response(
+            status: HTTPResponse.Status(code: answer.status), headers: fields,
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body)))
     }
 
     /// TLS seen by a trusted reverse proxy (this server itself speaks plain HTTP).

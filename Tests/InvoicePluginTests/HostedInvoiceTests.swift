@@ -9,11 +9,13 @@ import Testing
     @Test func aSignedLinkShowsThePublicPartsOfItsInvoiceOnly() async throws {
         try await InvoiceFixture.with { fixture in
             let (userID, _) = try await fixture.server.user("guest")
-            let invoice = try await fixture.merchant("create", [
-                "user_id": .int(userID), "checkout_url": "https://pay.example.com/c/1", "webhooks": ["https://hooks.example.com/x"],
-                "customer_information": ["email": "guest@example.com", "ip": "203.0.113.9"],
-                "products": [["code": "A", "title": "Plan", "description": "Yearly", "quantity": 1, "amount": "159.00"]],
-            ])
+            let invoice = try await fixture.merchant(
+                "create",
+                [
+                    "user_id": .int(userID), "checkout_url": "https://pay.example.com/c/1", "webhooks": ["https://hooks.example.com/x"],
+                    "customer_information": ["email": "guest@example.com", "ip": "203.0.113.9"],
+                    "products": [["code": "A", "title": "Plan", "description": "Yearly", "quantity": 1, "amount": "159.00"]],
+                ])
             let id = try #require(invoice.data?["id"])
             let link = try #require(try await fixture.merchant("link", ["id": id]).data?["link"]?.stringValue)
             #expect(link.hasPrefix("\(id.intValue ?? 0)-"))
@@ -26,7 +28,8 @@ import Testing
             #expect(view.data?["pay_url"] == "https://pay.example.com/c/1")
             #expect(view.data?["has_pdf"] == false)
             #expect(view.data?["products"]?.arrayValue?.first?["description"] == "Yearly")
-            #expect(!view.text.contains("guest@example.com") && !view.text.contains("203.0.113.9") && !view.text.contains("hooks.example.com"))
+            #expect(
+                !view.text.contains("guest@example.com") && !view.text.contains("203.0.113.9") && !view.text.contains("hooks.example.com"))
 
             let pdf = try await fixture.server.call("invoice", "hosted", "pdf", ["link": .string(link)])
             #expect(pdf.code == -1, "an unpaid invoice has no PDF")

@@ -21,7 +21,9 @@ import Testing
         #expect(try await run(["store", "create", "--name", "South"]).status != 0)
         #expect(try await run(["store", "list"]).lines.compactMap { $0["name"]?.stringValue } == ["default", "South"])
 
-        _ = try await run(["user", "create", "--name", "ann", "--email", "ann@example.com", "--password", "ann-password", "--store", "South"])
+        _ = try await run([
+            "user", "create", "--name", "ann", "--email", "ann@example.com", "--password", "ann-password", "--store", "South",
+        ])
         let users = try await run(["user", "list", "--store", "South"])
         #expect(users.lines.count == 1)
         let annID = try #require(users.lines.first?["id"]?.intValue)

@@ -50,7 +50,8 @@ import Testing
             #expect(try await server.call("system", "user", "login", ["accounts": "carol", "pwd": "carol-password"]).code == -1)
             #expect(try await server.call("system", "user", "login", ["accounts": "carol", "pwd": .string(generated)]).code == 0)
 
-            let chosen = try await server.call("system", "users", "reset_password", ["id": .int(id), "password": "chosen-password"], token: admin)
+            let chosen = try await server.call(
+                "system", "users", "reset_password", ["id": .int(id), "password": "chosen-password"], token: admin)
             #expect(chosen.code == 0)
             #expect(chosen.data?["password"] == nil)
             let short = try await server.call("system", "users", "reset_password", ["id": .int(id), "password": "short"], token: admin)
@@ -75,7 +76,8 @@ import Testing
         try await TestServer.with(plugins: [DemoPlugin()]) { server in
             let root = try await server.admin("root")
             let created = try await server.call(
-                "system", "admins", "create", ["name": "clerk", "password": "clerk-password", "permissions": "demo.stats.index, system.users.*"],
+                "system", "admins", "create",
+                ["name": "clerk", "password": "clerk-password", "permissions": "demo.stats.index, system.users.*"],
                 token: root)
             #expect(created.data?["super"] == false)
             #expect(created.data?["permissions"] == ["demo.stats.index", "system.users.*"])
@@ -86,22 +88,32 @@ import Testing
             #expect(try await server.call("system", "users", "list", token: clerk).code == 0)
             #expect(try await server.call("system", "admins", "list", token: clerk).code == -1000)
 
-            #expect(try await server.call("system", "admins", "create", ["name": "clerk", "password": "clerk-password"], token: root).code != 0)
-            let malformed = try await server.call("system", "admins", "create", ["name": "x", "password": "long-enough", "permissions": "a.b.c.d"], token: root)
+            #expect(
+                try await server.call("system", "admins", "create", ["name": "clerk", "password": "clerk-password"], token: root).code != 0)
+            let malformed = try await server.call(
+                "system", "admins", "create", ["name": "x", "password": "long-enough", "permissions": "a.b.c.d"], token: root)
             #expect(malformed.code == -5000)
 
             let rootID = try #require(try await server.call("system", "admin", "info", token: root).data?["id"]?.intValue)
             let own = try await server.call("system", "admins", "permissions", ["id": .int(rootID), "permissions": "demo.*"], token: root)
             #expect(own.code == -1)
             #expect(own.msg == "you cannot change your own powers")
-            #expect(try await server.call("system", "admins", "permissions", ["id": .int(clerkID), "super": true], token: root).data?["super"] == true)
-            #expect(try await server.call("system", "admins", "permissions", ["id": .int(rootID), "permissions": "demo.*"], token: clerk).code == 0)
+            #expect(
+                try await server.call("system", "admins", "permissions", ["id": .int(clerkID), "super": true], token: root).data?["super"]
+                    == true)
+            #expect(
+                try await server.call("system", "admins", "permissions", ["id": .int(rootID), "permissions": "demo.*"], token: clerk).code
+                    == 0)
             await #expect(throws: KernelError.self, "the last super-admin keeps its powers") {
                 try await server.kernel.services.accounts.setAdminPermissions(id: clerkID, permissions: [])
             }
 
-            #expect(try await server.call("system", "admins", "password", ["id": .int(clerkID), "password": "new-clerk-password"], token: clerk).code == 0)
-            #expect(try await server.call("system", "admin", "info", token: clerk).code == 0, "changing one's own password keeps this login")
+            #expect(
+                try await server.call(
+                    "system", "admins", "password", ["id": .int(clerkID), "password": "new-clerk-password"], token: clerk
+                ).code == 0)
+            #expect(
+                try await server.call("system", "admin", "info", token: clerk).code == 0, "changing one's own password keeps this login")
             let listed = try await server.call("system", "admins", "list", token: clerk)
             #expect(listed.data?.arrayValue?.count == 2)
         }
@@ -115,9 +127,13 @@ import Testing
             let id = try #require(created.data?["id"]?.intValue)
             #expect(try await server.call("system", "stores", "create", ["name": "North"], token: root).code == -101)
             #expect(try await server.call("system", "stores", "create", ["name": "123"], token: root).code == -5000)
-            #expect(try await server.call("system", "stores", "update", ["id": .int(id), "name": "South"], token: root).data?["name"] == "South")
+            #expect(
+                try await server.call("system", "stores", "update", ["id": .int(id), "name": "South"], token: root).data?["name"] == "South"
+            )
             #expect(try await server.call("system", "stores", "update", ["id": 99, "name": "West"], token: root).msg == "not found")
-            let names = try await server.call("system", "stores", "list", token: root).data?.arrayValue?.compactMap { $0["name"]?.stringValue }
+            let names = try await server.call("system", "stores", "list", token: root).data?.arrayValue?.compactMap {
+                $0["name"]?.stringValue
+            }
             #expect(names == ["default", "South"])
         }
     }
@@ -129,7 +145,8 @@ import Testing
             #expect(unknown.code == -1)
             #expect(unknown.msg == "unknown scope 'nosuch' (known: *, notes)")
             #expect(try await server.call("system", "apikeys", "create", ["store_id": 7, "scopes": "notes"], token: root).code == -5000)
-            let created = try await server.call("system", "apikeys", "create", ["store_id": 1, "scopes": "notes", "name": "shop"], token: root)
+            let created = try await server.call(
+                "system", "apikeys", "create", ["store_id": 1, "scopes": "notes", "name": "shop"], token: root)
             let key = try #require(created.data?["key"]?.stringValue)
             let id = try #require(created.data?["id"]?.intValue)
             #expect(created.data?["prefix"] == .string(String(key.prefix(12))))
@@ -152,7 +169,9 @@ import Testing
             let (id, token) = try await server.user("erin", password: "erin-password")
             let other = try await server.kernel.services.accounts.issueToken(kind: .user, subjectID: id)
             let change = { (current: String, new: String, again: String) in
-                try await server.call("system", "user", "password", ["my_pwd": .string(current), "new_pwd": .string(new), "confirm_new_pwd": .string(again)], token: token)
+                try await server.call(
+                    "system", "user", "password", ["my_pwd": .string(current), "new_pwd": .string(new), "confirm_new_pwd": .string(again)],
+                    token: token)
             }
             #expect(try await change("wrong-password", "next-password", "next-password").msg == "the current password is wrong")
             #expect(try await change("erin-password", "next-password", "other-password").msg == "the two new passwords differ")

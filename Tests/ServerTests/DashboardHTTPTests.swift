@@ -60,10 +60,14 @@ import Testing
             #expect(policy.contains("script-src 'self'") && !policy.contains("unsafe-inline"))
             #expect(login.headers["x-frame-options"] == "DENY")
             #expect(!login.text.contains("<script>") && !login.text.contains("style=") && !login.text.contains(" on"))
-            let scriptPath = try #require(login.text.range(of: "<script src=\"").map { String(login.text[$0.upperBound...].prefix { $0 != "\"" }) })
+            let scriptPath = try #require(
+                login.text.range(of: "<script src=\"").map { String(login.text[$0.upperBound...].prefix { $0 != "\"" }) })
             let script = try await browser.get(scriptPath)
             #expect(script.headers["content-type"] == "text/javascript; charset=utf-8")
-            #expect(root.setCookies.contains { $0.hasPrefix("isd_csrf=") && $0.contains("HttpOnly") && $0.contains("SameSite=Lax") && !$0.contains("Secure") })
+            #expect(
+                root.setCookies.contains {
+                    $0.hasPrefix("isd_csrf=") && $0.contains("HttpOnly") && $0.contains("SameSite=Lax") && !$0.contains("Secure")
+                })
             #expect(try await browser.get("/my/orders").headers["location"] == "/login?next=%2Fmy%2Forders")
             #expect(try await browser.get("/nosuch").status == 404)
         }
@@ -82,9 +86,12 @@ import Testing
             #expect(forged.status == 403)
             let stranger = Browser(port: server.port)
             _ = try await stranger.get("/login")
-            #expect(try await stranger.post("/login", fields + [("_csrf", try browser.csrf(page))]).status == 403, "a token is good for its own browser only")
+            #expect(
+                try await stranger.post("/login", fields + [("_csrf", try browser.csrf(page))]).status == 403,
+                "a token is good for its own browser only")
 
-            let wrong = try await browser.post("/login", [("kind", "user"), ("accounts", "ann"), ("pwd", "nope"), ("_csrf", try browser.csrf(page))])
+            let wrong = try await browser.post(
+                "/login", [("kind", "user"), ("accounts", "ann"), ("pwd", "nope"), ("_csrf", try browser.csrf(page))])
             #expect(wrong.status == 422)
             #expect(wrong.text.contains("wrong account or password"))
             let loggedIn = try await browser.post("/login", fields + [("_csrf", try browser.csrf(page))])
@@ -117,7 +124,11 @@ import Testing
             let page = try await browser.get("/login", headers: [("Accept-Language", "fa-IR,fa;q=0.9,en;q=0.8")])
             #expect(page.text.contains("<html lang=\"fa\" dir=\"rtl\">"))
             _ = try await browser.post(
-                "/login", [("kind", "user"), ("accounts", "<img src=x onerror=alert(1)>"), ("pwd", "xss-password"), ("_csrf", try browser.csrf(page))])
+                "/login",
+                [
+                    ("kind", "user"), ("accounts", "<img src=x onerror=alert(1)>"), ("pwd", "xss-password"),
+                    ("_csrf", try browser.csrf(page)),
+                ])
             let orders = try await browser.get("/my/profile?lang=zh")
             #expect(orders.text.contains("&lt;img src=x onerror=alert(1)&gt;"))
             #expect(!orders.text.contains("<img src=x"))

@@ -25,7 +25,9 @@ enum Layout {
         let links: [(String, LocalizedText)]
         switch identity.session.kind {
         case .user:
-            links = [("/my/orders", CustomerText.orders), ("/my/applications", CustomerText.applications), ("/my/profile", CommonText.profile)]
+            links = [
+                ("/my/orders", CustomerText.orders), ("/my/applications", CustomerText.applications), ("/my/profile", CommonText.profile),
+            ]
         case .admin:
             links = ManageText.sections
         }

@@ -39,7 +39,8 @@ enum DashboardRouter {
         let answer = await context.call("system", kind == .user ? "user" : "admin", "info")
         guard answer.ok, let name = answer.data["name"]?.stringValue else { return nil }
         var signed = context
-        let store = kind == .user ? answer.data["store_id"]?.intValue : context.request.cookies[ManageRouter.storeCookie].flatMap { Int64($0) }
+        let store =
+            kind == .user ? answer.data["store_id"]?.intValue : context.request.cookies[ManageRouter.storeCookie].flatMap { Int64($0) }
         signed.identity = Identity(session: session, name: name, storeID: store ?? 1)
         return signed
     }

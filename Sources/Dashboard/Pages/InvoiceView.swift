@@ -27,17 +27,24 @@ enum InvoiceView {
         }
         let history = (invoice["status"]?["history"]?.arrayValue ?? []).map { entry -> [HTML] in
             let state = entry["status"]?.stringValue ?? ""
-            return [Components.badge(context.t(CommonText.invoiceStatus(state)), kind: state), Components.time(entry["at"]), "\(entry["note"]?.stringValue ?? "")"]
+            return [
+                Components.badge(context.t(CommonText.invoiceStatus(state)), kind: state), Components.time(entry["at"]),
+                "\(entry["note"]?.stringValue ?? "")",
+            ]
         }
         return [
             facts,
             Components.table(
                 context, caption: context.t(CommonText.lines),
-                headers: [context.t(CommonText.item), context.t(CommonText.quantity), context.t(CommonText.unitPrice), context.t(CommonText.vat), context.t(CommonText.total)],
+                headers: [
+                    context.t(CommonText.item), context.t(CommonText.quantity), context.t(CommonText.unitPrice), context.t(CommonText.vat),
+                    context.t(CommonText.total),
+                ],
                 rows: lines),
             Components.table(
                 context, caption: context.t(CommonText.history),
-                headers: [context.t(CommonText.status), context.t(en: "When", zh: "时间", fa: "زمان"), context.t(CommonText.note)], rows: history),
+                headers: [context.t(CommonText.status), context.t(en: "When", zh: "时间", fa: "زمان"), context.t(CommonText.note)],
+                rows: history),
         ].joined
     }
 }

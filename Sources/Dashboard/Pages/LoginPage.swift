@@ -24,7 +24,10 @@ enum LoginPage {
         let password = Components.input(
             context.t(CommonText.password), name: "pwd", type: "password", required: true, extra: " autocomplete=\"current-password\"")
         let notice: HTML = failure.map { Components.notice($0, error: true) } ?? ""
-        let body = notice + Components.form(context, action: "/login", classes: "stack narrow", [fields, account, password, Components.submit(title)].joined)
+        let body =
+            notice
+            + Components.form(
+                context, action: "/login", classes: "stack narrow", [fields, account, password, Components.submit(title)].joined)
         return .page(Layout.page(context, title: title, body), status: failure == nil ? 200 : 422)
     }
 

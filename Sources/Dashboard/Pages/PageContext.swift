@@ -43,7 +43,9 @@ struct PageContext: Sendable {
     /// Redirects (303) to `path`, leaving `message` for the next page.
     func redirect(_ path: String, flash message: String? = nil) -> DashboardResponse {
         var response = DashboardResponse.redirect(path)
-        if let message { response.headers.append(Cookies.set(Cookies.flash, Cookies.encode(message), maxAge: 60, secure: request.isSecure)) }
+        if let message {
+            response.headers.append(Cookies.set(Cookies.flash, Cookies.encode(message), maxAge: 60, secure: request.isSecure))
+        }
         return response
     }
 

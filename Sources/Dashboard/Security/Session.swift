@@ -4,7 +4,10 @@ import Kernel
 /// HttpOnly session cookie (`u:<token>` or `a:<token>`). The token is the API's own, so logging
 /// out, "log out everywhere", disabling and password changes end dashboard sessions too.
 struct Session: Sendable, Equatable {
-    enum Kind: String, Sendable { case user = "u", admin = "a" }
+    enum Kind: String, Sendable {
+        case user = "u"
+        case admin = "a"
+    }
 
     let kind: Kind
     let token: String

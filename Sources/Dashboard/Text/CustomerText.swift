@@ -27,7 +27,8 @@ enum CustomerText {
             default:
                 return payment == "balance"
                     ? LocalizedText(en: "Paid from balance: no invoice", zh: "余额支付，不支持开票", fa: "پرداخت از موجودی: بدون صورتحساب")
-                    : LocalizedText(en: "Not paid with real money: no invoice", zh: "非真实货币支付，不支持开票", fa: "پرداخت با پول واقعی نبود: بدون صورتحساب")
+                    : LocalizedText(
+                        en: "Not paid with real money: no invoice", zh: "非真实货币支付，不支持开票", fa: "پرداخت با پول واقعی نبود: بدون صورتحساب")
             }
         }
     }

@@ -25,7 +25,9 @@ extension APIKeyCommand {
         @OptionGroup var options: CommonOptions
 
         func run() async throws {
-            try await options.run { kernel in printJSON(try found(try await kernel.services.accounts.revokeAPIKey(id: id, storeID: nil)).json) }
+            try await options.run { kernel in
+                printJSON(try found(try await kernel.services.accounts.revokeAPIKey(id: id, storeID: nil)).json)
+            }
         }
     }
 }

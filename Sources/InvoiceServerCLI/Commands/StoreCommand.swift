@@ -37,7 +37,8 @@ struct StoreCommand: AsyncParsableCommand {
         @OptionGroup var options: CommonOptions
 
         func run() async throws {
-            try await options.run { kernel in printJSON(try found(try await kernel.services.accounts.renameStore(id: id, name: name)).json) }
+            try await options.run { kernel in printJSON(try found(try await kernel.services.accounts.renameStore(id: id, name: name)).json)
+            }
         }
     }
 }

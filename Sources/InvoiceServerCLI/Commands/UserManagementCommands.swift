@@ -87,7 +87,9 @@ protocol SetPasswordCommand: AsyncParsableCommand {
 extension SetPasswordCommand {
     func run() async throws {
         try await options.run { kernel in
-            guard try await kernel.services.accounts.setPassword(kind: Self.kind, subjectID: id, password: password) else { throw KernelError.notFound }
+            guard try await kernel.services.accounts.setPassword(kind: Self.kind, subjectID: id, password: password) else {
+                throw KernelError.notFound
+            }
             printJSON(["id": .int(id)])
         }
     }

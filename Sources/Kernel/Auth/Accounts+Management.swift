@@ -111,8 +111,9 @@ extension Accounts {
         let found = try await pool.write { database in
             guard let row = try database.queryOne("SELECT is_super FROM admins WHERE id = ?", id) else { return false }
             if permissions != nil, row.bool("is_super") {
-                let others = try database.queryOne(
-                    "SELECT COUNT(*) AS n FROM admins WHERE is_super = 1 AND disabled = 0 AND id != ?", id)?.int64("n") ?? 0
+                let others =
+                    try database.queryOne(
+                        "SELECT COUNT(*) AS n FROM admins WHERE is_super = 1 AND disabled = 0 AND id != ?", id)?.int64("n") ?? 0
                 guard others > 0 else { throw KernelError.invalid(AccountMessages.lastSuperAdmin) }
             }
             try database.execute(
@@ -202,7 +203,9 @@ extension Accounts {
         guard (1...3).contains(parts.count) else { return false }
         for (index, part) in parts.enumerated() {
             if part == "*" { return index == parts.count - 1 }
-            guard !part.isEmpty, part.utf8.allSatisfy({ (97...122).contains($0) || (48...57).contains($0) || $0 == 95 }) else { return false }
+            guard !part.isEmpty, part.utf8.allSatisfy({ (97...122).contains($0) || (48...57).contains($0) || $0 == 95 }) else {
+                return false
+            }
         }
         return parts.count == 3
     }

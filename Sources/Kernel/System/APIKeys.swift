@@ -47,8 +47,9 @@ enum APIKeys {
     }
 
     static func revoke(_ context: ActionContext) async throws -> Reply {
-        guard let record = try await context.services.accounts.revokeAPIKey(
-            id: try context.params.requiredInt("id"), storeID: try context.params.int("store_id"))
+        guard
+            let record = try await context.services.accounts.revokeAPIKey(
+                id: try context.params.requiredInt("id"), storeID: try context.params.int("store_id"))
         else { throw KernelError.notFound }
         return .ok(record.json)
     }

@@ -49,7 +49,8 @@ enum Passwords {
 /// Page parameters of the account lists.
 enum AccountPaging {
     static let params: [Param] = [
-        .integer("page", range: 1...1_000_000, "Page, from 1"), .integer("page_size", allowed: ["10", "20", "50", "100"], "Rows a page (20)"),
+        .integer("page", range: 1...1_000_000, "Page, from 1"),
+        .integer("page_size", allowed: ["10", "20", "50", "100"], "Rows a page (20)"),
     ]
 
     /// `page` and `page_size` of a call.

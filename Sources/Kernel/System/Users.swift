@@ -8,15 +8,22 @@ enum Users {
             Route(
                 "users", "list", access: .admin(),
                 params: AccountPaging.params + [
-                    .integer("store_id", range: 1...Int64.max, "Only this store's users"), .string("search", maxLength: 100, "Part of a name or email"),
+                    .integer("store_id", range: 1...Int64.max, "Only this store's users"),
+                    .string("search", maxLength: 100, "Part of a name or email"),
                 ],
                 summary: "Users, newest first, with how many live tokens each has", handler: list),
-            Route("users", "disable", access: .admin(), params: [id], summary: "Disable a user and revoke its tokens") { try await setDisabled($0, true) },
-            Route("users", "enable", access: .admin(), params: [id], summary: "Enable a disabled user") { try await setDisabled($0, false) },
+            Route("users", "disable", access: .admin(), params: [id], summary: "Disable a user and revoke its tokens") {
+                try await setDisabled($0, true)
+            },
+            Route("users", "enable", access: .admin(), params: [id], summary: "Enable a disabled user") {
+                try await setDisabled($0, false)
+            },
             Route("users", "revoke_tokens", access: .admin(), params: [id], summary: "Log a user out everywhere", handler: revokeTokens),
             Route(
                 "users", "reset_password", access: .admin(),
-                params: [id, Passwords.param("password", required: false, "At least 8 characters; omitted: one is generated and answered once")],
+                params: [
+                    id, Passwords.param("password", required: false, "At least 8 characters; omitted: one is generated and answered once"),
+                ],
                 summary: "Set a user's password and revoke its tokens", handler: resetPassword),
         ]
     }

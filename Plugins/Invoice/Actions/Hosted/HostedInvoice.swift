@@ -31,12 +31,13 @@ struct HostedInvoice: Sendable {
             "pay_url": invoice.status == .pending ? JSON(invoice.checkoutURL) : .null,
             "has_pdf": .bool(invoice.isPaidWithRealMoney(gateways: settings.realMoneyGateways)),
             "feedback": JSON(invoice.feedback),
-            "products": .array(invoice.lines.map { line in
-                [
-                    "title": .string(line.input.title), "description": .string(line.input.description),
-                    "quantity": .int(line.input.quantity), "amount": money(line.input.amount), "total": money(line.total),
-                ]
-            }),
+            "products": .array(
+                invoice.lines.map { line in
+                    [
+                        "title": .string(line.input.title), "description": .string(line.input.description),
+                        "quantity": .int(line.input.quantity), "amount": money(line.input.amount), "total": money(line.total),
+                    ]
+                }),
         ])
     }
 
@@ -51,7 +52,10 @@ struct HostedInvoice: Sendable {
     static func link(_ context: ActionContext) async throws -> Reply {
         let invoice = try await MerchantContext(context).invoice(context)
         let secret = try await context.storage.read { db in try HostedLink.secret(db) }
-        return .ok(["id": .int(invoice.id), "number": .string(invoice.number), "link": .string(HostedLink.token(invoiceID: invoice.id, secret: secret))])
+        return .ok([
+            "id": .int(invoice.id), "number": .string(invoice.number),
+            "link": .string(HostedLink.token(invoiceID: invoice.id, secret: secret)),
+        ])
     }
 
     /// `hosted/rotate`: a new secret; every link given out before stops working.

@@ -68,11 +68,13 @@ enum ApplicationForm {
             : Components.select(
                 context.t(CustomerText.fields["invoice_content"]!), name: "invoice_content", options: contents.map { ($0, $0) },
                 selected: text("invoice_content"))
-        let hidden = selection.map { key, value -> HTML in "<input type=\"hidden\" name=\"\(key)\" value=\"\(value.stringValue ?? "")\">" }.joined
+        let hidden = selection.map { key, value -> HTML in "<input type=\"hidden\" name=\"\(key)\" value=\"\(value.stringValue ?? "")\">" }
+            .joined
         var parts: [HTML] = [
             hidden,
             Components.select(
-                context.t(en: "Invoice type", zh: "发票类型", fa: "نوع فاکتور"), name: "invoice_type", options: choices("can_invoice_type_list"),
+                context.t(en: "Invoice type", zh: "发票类型", fa: "نوع فاکتور"), name: "invoice_type",
+                options: choices("can_invoice_type_list"),
                 selected: text("invoice_type")),
             Components.select(
                 context.t(en: "Applicant", zh: "申请类型", fa: "نوع متقاضی"), name: "apply_type", options: choices("apply_type_list"),

@@ -38,12 +38,14 @@ enum OrdersPage {
             ("", context.t(CommonText.all)), ("stripe", "Stripe"), ("paypal", "PayPal"),
             ("balance", context.t(en: "Account balance", zh: "余额", fa: "موجودی حساب")),
         ]
-        let statuses = [(value: "", label: context.t(en: "Paid (default)", zh: "已支付（默认）", fa: "پرداخت‌شده (پیش‌فرض)"))]
+        let statuses =
+            [(value: "", label: context.t(en: "Paid (default)", zh: "已支付（默认）", fa: "پرداخت‌شده (پیش‌فرض)"))]
             + CommonText.invoiceStatuses.map { (value: $0, label: context.t(CommonText.invoiceStatus($0))) }
         let fields: [HTML] = [
             Components.input(context.t(CommonText.start), name: "start_time", value: query.string("start_time") ?? "", type: "date"),
             Components.input(context.t(CommonText.end), name: "end_time", value: query.string("end_time") ?? "", type: "date"),
-            Components.select(context.t(CommonText.paymentMethod), name: "payment", options: payments, selected: query.string("payment") ?? ""),
+            Components.select(
+                context.t(CommonText.paymentMethod), name: "payment", options: payments, selected: query.string("payment") ?? ""),
             Components.select(context.t(CommonText.status), name: "status", options: statuses, selected: query.string("status") ?? ""),
             Components.select(
                 context.t(CommonText.perPage), name: "page_size", options: pageSizes.map { ($0, $0) },
@@ -57,7 +59,9 @@ enum OrdersPage {
     private static func summary(_ context: PageContext, _ data: JSON, _ rows: [JSON]) -> HTML {
         var sums: [(currency: String, cents: Int64, exponent: Int)] = []
         for row in rows {
-            guard let paid = row["pay_price"]?.stringValue, let currency = row["currency"]?.stringValue, let minor = MoneyText.minorUnits(paid) else { continue }
+            guard let paid = row["pay_price"]?.stringValue, let currency = row["currency"]?.stringValue,
+                let minor = MoneyText.minorUnits(paid)
+            else { continue }
             if let index = sums.firstIndex(where: { $0.currency == currency }) {
                 sums[index].cents += minor.value
             } else {

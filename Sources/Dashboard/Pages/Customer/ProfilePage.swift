@@ -13,7 +13,8 @@ enum ProfilePage {
                     extra: " autocomplete=\"current-password\""),
                 Components.input(
                     context.t(en: "New password", zh: "新密码", fa: "رمز عبور جدید"), name: "new_pwd", type: "password", required: true,
-                    hint: context.t(en: "At least 8 characters", zh: "至少 8 个字符", fa: "دست‌کم ۸ نویسه"), extra: " autocomplete=\"new-password\""),
+                    hint: context.t(en: "At least 8 characters", zh: "至少 8 个字符", fa: "دست‌کم ۸ نویسه"),
+                    extra: " autocomplete=\"new-password\""),
                 Components.input(
                     context.t(en: "New password again", zh: "确认新密码", fa: "تکرار رمز عبور جدید"), name: "confirm_new_pwd", type: "password",
                     required: true, extra: " autocomplete=\"new-password\""),

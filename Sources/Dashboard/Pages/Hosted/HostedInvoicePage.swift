@@ -33,17 +33,21 @@ enum HostedInvoicePage {
         let store = invoice["store"] ?? .null
         var actions: [HTML] = []
         if let pay = invoice["pay_url"]?.stringValue, pay.hasPrefix("https://") || pay.hasPrefix("http://") {
-            actions.append("<a class=\"button\" href=\"\(pay)\" rel=\"noopener noreferrer\">\(context.t(en: "Pay now", zh: "立即支付", fa: "پرداخت"))</a>")
+            actions.append(
+                "<a class=\"button\" href=\"\(pay)\" rel=\"noopener noreferrer\">\(context.t(en: "Pay now", zh: "立即支付", fa: "پرداخت"))</a>")
         }
         if invoice["has_pdf"]?.boolValue == true {
             actions.append("<a href=\"/i/\(link)/pdf\">\(context.t(CommonText.viewInvoice)) (PDF)</a>")
             actions.append("<a href=\"/i/\(link)/pdf?download=1\" download>\(context.t(CommonText.downloadPDF))</a>")
         }
         let storeName = store["name"]?.stringValue ?? ""
-        let storeHTML: HTML = storeName.isEmpty ? "" : "<p class=\"store\"><strong><bdi>\(storeName)</bdi></strong><br><bdi>\(store["address"]?.stringValue ?? "")</bdi></p>"
+        let storeHTML: HTML =
+            storeName.isEmpty
+            ? "" : "<p class=\"store\"><strong><bdi>\(storeName)</bdi></strong><br><bdi>\(store["address"]?.stringValue ?? "")</bdi></p>"
         let lines = (invoice["products"]?.arrayValue ?? []).map { line -> [HTML] in
             [
-                "\(line["title"]?.stringValue ?? "")<br><small>\(line["description"]?.stringValue ?? "")</small>", "\(line["quantity"]?.intValue ?? 0)",
+                "\(line["title"]?.stringValue ?? "")<br><small>\(line["description"]?.stringValue ?? "")</small>",
+                "\(line["quantity"]?.intValue ?? 0)",
                 Components.money(line["amount"], .string(currency)), Components.money(line["total"], .string(currency)),
             ]
         }
@@ -52,13 +56,17 @@ enum HostedInvoicePage {
             Components.facts([
                 (context.t(CommonText.status), Components.badge(context.t(CommonText.invoiceStatus(status)), kind: status)),
                 (context.t(CommonText.total), money("total")), (context.t(CommonText.vat), money("vat")),
-                (context.t(CommonText.refunded), money("refunded")), (context.t(CommonText.created), Components.time(invoice["created_at"])),
+                (context.t(CommonText.refunded), money("refunded")),
+                (context.t(CommonText.created), Components.time(invoice["created_at"])),
                 (context.t(CommonText.paidAt), Components.time(invoice["paid_at"])),
             ]),
             "<p class=\"cell-actions\">\(actions)</p>",
             Components.table(
                 context, caption: context.t(CommonText.lines),
-                headers: [context.t(CommonText.item), context.t(CommonText.quantity), context.t(CommonText.unitPrice), context.t(CommonText.total)],
+                headers: [
+                    context.t(CommonText.item), context.t(CommonText.quantity), context.t(CommonText.unitPrice),
+                    context.t(CommonText.total),
+                ],
                 rows: lines),
         ].joined
     }

@@ -10,7 +10,8 @@ enum APIKeysPage {
         case (0, false): return await list(context, failure: nil)
         case (1, true) where parts[0] == "create": return await create(context)
         case (2, true) where parts[1] == "revoke":
-            return context.after(await context.callForStore("system", "apikeys", "revoke", ["id": .string(parts[0])]), redirect: "/manage/apikeys")
+            return context.after(
+                await context.callForStore("system", "apikeys", "revoke", ["id": .string(parts[0])]), redirect: "/manage/apikeys")
         default: return ErrorPage.notFound(context)
         }
     }
@@ -18,7 +19,8 @@ enum APIKeysPage {
     private static func create(_ context: PageContext) async -> DashboardResponse {
         let form = context.request.form
         let scopes = (form["scopes"]?.arrayValue ?? []).compactMap(\.stringValue).joined(separator: ",")
-        let answer = await context.callForStore("system", "apikeys", "create", ["scopes": .string(scopes), "name": .string(form.string("name") ?? "")])
+        let answer = await context.callForStore(
+            "system", "apikeys", "create", ["scopes": .string(scopes), "name": .string(form.string("name") ?? "")])
         guard answer.ok, let key = answer.data["key"]?.stringValue else {
             if answer.needsLogin { return ErrorPage.refused(context, answer) }
             return await list(context, failure: answer)
@@ -42,14 +44,19 @@ enum APIKeysPage {
             let action: HTML =
                 revoked
                 ? Components.badge(context.t(en: "Revoked", zh: "已吊销", fa: "باطل‌شده"), kind: "canceled")
-                : Components.button(context, action: "/manage/apikeys/\(id)/revoke", label: context.t(en: "Revoke", zh: "吊销", fa: "ابطال"), danger: true, confirm: true)
+                : Components.button(
+                    context, action: "/manage/apikeys/\(id)/revoke", label: context.t(en: "Revoke", zh: "吊销", fa: "ابطال"), danger: true,
+                    confirm: true)
             return [
                 "<code>\(prefix.isEmpty ? "#\(id)" : prefix + "…")</code>", "\(key["name"]?.stringValue ?? "")",
-                "\((key["scopes"]?.arrayValue ?? []).compactMap(\.stringValue).joined(separator: ", "))", "\(key["created_at"]?.intValue.map(UnixTime.text) ?? "")", action,
+                "\((key["scopes"]?.arrayValue ?? []).compactMap(\.stringValue).joined(separator: ", "))",
+                "\(key["created_at"]?.intValue.map(UnixTime.text) ?? "")", action,
             ]
         }
         let scopes = (answer.data["scopes"]?.arrayValue ?? []).compactMap(\.stringValue).map { scope -> HTML in
-            Components.checkbox(scope == "*" ? "* (" + context.t(CommonText.all) + ")" : scope, name: "scopes[]", checked: false, value: scope, id: "scope-\(scope == "*" ? "all" : scope)")
+            Components.checkbox(
+                scope == "*" ? "* (" + context.t(CommonText.all) + ")" : scope, name: "scopes[]", checked: false, value: scope,
+                id: "scope-\(scope == "*" ? "all" : scope)")
         }
         let create = Components.form(
             context, action: "/manage/apikeys/create",
@@ -61,7 +68,8 @@ enum APIKeysPage {
             Components.table(
                 context, caption: context.t(ManageText.apiKeys),
                 headers: [
-                    context.t(en: "Key", zh: "密钥", fa: "کلید"), context.t(CommonText.name), context.t(en: "Scopes", zh: "权限范围", fa: "محدوده‌ها"),
+                    context.t(en: "Key", zh: "密钥", fa: "کلید"), context.t(CommonText.name),
+                    context.t(en: "Scopes", zh: "权限范围", fa: "محدوده‌ها"),
                     context.t(CommonText.created), context.t(CommonText.actions),
                 ], rows: rows),
             "<section><h2>\(context.t(en: "New API key", zh: "新 API 密钥", fa: "کلید API جدید"))</h2>\(create)</section>",
@@ -75,7 +83,9 @@ enum UnixTime {
     static func text(_ seconds: Int64) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: Date(timeIntervalSince1970: TimeInterval(seconds)))
-        return String(format: "%04d-%02d-%02d %02d:%02d UTC", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0, parts.hour ?? 0, parts.minute ?? 0)
+        let parts = calendar.dateComponents(
+            [.year, .month, .day, .hour, .minute], from: Date(timeIntervalSince1970: TimeInterval(seconds)))
+        return String(
+            format: "%04d-%02d-%02d %02d:%02d UTC", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0, parts.hour ?? 0, parts.minute ?? 0)
     }
 }

@@ -19,9 +19,13 @@ enum DeliveriesPage {
         if let channel = query.string("channel"), !channel.isEmpty { params["channel"] = .string(channel) }
         let answer = await context.callForStore("schedule", "delivery", "list", params)
         if answer.needsLogin { return ErrorPage.refused(context, answer) }
-        let channels: [(value: String, label: String)] = [("", context.t(CommonText.all)), ("webhook", "Webhook"), ("sms", "SMS"), ("email", context.t(CommonText.email))]
-        let filter = Components.select(
-            context.t(en: "Channel", zh: "渠道", fa: "کانال"), name: "channel", options: channels, selected: query.string("channel") ?? "", autosubmit: true)
+        let channels: [(value: String, label: String)] = [
+            ("", context.t(CommonText.all)), ("webhook", "Webhook"), ("sms", "SMS"), ("email", context.t(CommonText.email)),
+        ]
+        let filter =
+            Components.select(
+                context.t(en: "Channel", zh: "渠道", fa: "کانال"), name: "channel", options: channels,
+                selected: query.string("channel") ?? "", autosubmit: true)
             + Components.submit(context.t(CommonText.filter))
         let items = answer.data["items"]?.arrayValue ?? []
         let rows = items.map { entry -> [HTML] in
@@ -29,7 +33,10 @@ enum DeliveriesPage {
             let status = entry["status"]?.stringValue ?? ""
             let redeliver: HTML =
                 status == "pending"
-                ? "" : Components.button(context, action: "/manage/deliveries/\(QueryText.escape(eventID))/redeliver", label: context.t(en: "Redeliver", zh: "重新发送", fa: "ارسال دوباره"))
+                ? ""
+                : Components.button(
+                    context, action: "/manage/deliveries/\(QueryText.escape(eventID))/redeliver",
+                    label: context.t(en: "Redeliver", zh: "重新发送", fa: "ارسال دوباره"))
             return [
                 "<code>\(eventID)</code>", "\(entry["channel"]?.stringValue ?? "")", "\(entry["topic"]?.stringValue ?? "")",
                 "\(entry["destination"]?.stringValue ?? "")", Components.badge(status, kind: status), "\(entry["attempts"]?.intValue ?? 0)",
@@ -37,7 +44,8 @@ enum DeliveriesPage {
             ]
         }
         let headers = [
-            context.t(en: "Event", zh: "事件", fa: "رویداد"), context.t(en: "Channel", zh: "渠道", fa: "کانال"), context.t(en: "Topic", zh: "主题", fa: "موضوع"),
+            context.t(en: "Event", zh: "事件", fa: "رویداد"), context.t(en: "Channel", zh: "渠道", fa: "کانال"),
+            context.t(en: "Topic", zh: "主题", fa: "موضوع"),
             context.t(en: "To", zh: "接收方", fa: "گیرنده"), context.t(CommonText.status), context.t(en: "Attempts", zh: "尝试次数", fa: "تلاش‌ها"),
             context.t(en: "Last error", zh: "最近错误", fa: "آخرین خطا"), context.t(CommonText.actions),
         ]

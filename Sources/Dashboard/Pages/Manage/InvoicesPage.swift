@@ -15,12 +15,14 @@ enum InvoicesPage {
             let answer = await context.callForStore("invoice", "invoice", "pdf", ["id": .string(parts[0]), "download": .string(download)])
             return answer.fileResponse ?? ErrorPage.refused(context, answer)
         case (2, true) where parts[1] == "cancel":
-            let answer = await context.callForStore("invoice", "merchant", "cancel", ["id": .string(parts[0]), "note": .string(context.request.form.string("note") ?? "")])
+            let answer = await context.callForStore(
+                "invoice", "merchant", "cancel", ["id": .string(parts[0]), "note": .string(context.request.form.string("note") ?? "")])
             return context.after(answer, redirect: "/manage/invoices/\(parts[0])")
         case (2, true) where parts[1] == "refund":
             var params: JSONObject = ["id": .string(parts[0]), "note": .string(context.request.form.string("note") ?? "")]
             if let amount = context.request.form.string("amount"), !amount.isEmpty { params["amount"] = .string(amount) }
-            return context.after(await context.callForStore("invoice", "merchant", "refund", params), redirect: "/manage/invoices/\(parts[0])")
+            return context.after(
+                await context.callForStore("invoice", "merchant", "refund", params), redirect: "/manage/invoices/\(parts[0])")
         default: return ErrorPage.notFound(context)
         }
     }
@@ -33,10 +35,12 @@ enum InvoicesPage {
         }
         let answer = await context.callForStore("invoice", "merchant", "list", params)
         if answer.needsLogin { return ErrorPage.refused(context, answer) }
-        let statuses = [(value: "", label: context.t(CommonText.all))]
+        let statuses =
+            [(value: "", label: context.t(CommonText.all))]
             + CommonText.invoiceStatuses.map { (value: $0, label: context.t(CommonText.invoiceStatus($0))) }
         let kinds: [(value: String, label: String)] = [
-            ("", context.t(CommonText.all)), ("order", context.t(CustomerText.order)), ("recharge", context.t(en: "Recharge", zh: "充值", fa: "شارژ")),
+            ("", context.t(CommonText.all)), ("order", context.t(CustomerText.order)),
+            ("recharge", context.t(en: "Recharge", zh: "充值", fa: "شارژ")),
         ]
         let filters: [HTML] = [
             Components.select(context.t(CommonText.status), name: "status", options: statuses, selected: query.string("status") ?? ""),
@@ -53,7 +57,8 @@ enum InvoicesPage {
             let subtotal = invoice["payment"]?["subtotal"] ?? .null
             return [
                 "<a href=\"/manage/invoices/\(id)\">\(invoice["number"]?.stringValue ?? "")</a>", "\(invoice["kind"]?.stringValue ?? "")",
-                "\(invoice["user_id"]?.intValue.map(String.init) ?? "")", Components.badge(context.t(CommonText.invoiceStatus(status)), kind: status),
+                "\(invoice["user_id"]?.intValue.map(String.init) ?? "")",
+                Components.badge(context.t(CommonText.invoiceStatus(status)), kind: status),
                 Components.money(subtotal["total"], subtotal["currency"]), Components.time(invoice["created_at"]),
             ]
         }
@@ -62,7 +67,8 @@ enum InvoicesPage {
             context.t(CommonText.total), context.t(CommonText.created),
         ]
         let body: [HTML] = [
-            "<form method=\"get\" action=\"/manage/invoices\" class=\"filters\" role=\"search\">\(filters)</form>", Components.failure(answer),
+            "<form method=\"get\" action=\"/manage/invoices\" class=\"filters\" role=\"search\">\(filters)</form>",
+            Components.failure(answer),
             Components.table(context, caption: context.t(ManageText.invoices), headers: headers, rows: rows),
             Components.pager(context, answer.data, total: answer.data["total"]?.intValue ?? 0),
         ]
@@ -98,7 +104,8 @@ enum InvoicesPage {
                         context, action: "/manage/invoices/\(id)/refund",
                         [
                             Components.input(
-                                context.t(CommonText.amount), name: "amount", hint: context.t(ManageText.refundHint), extra: " inputmode=\"decimal\""),
+                                context.t(CommonText.amount), name: "amount", hint: context.t(ManageText.refundHint),
+                                extra: " inputmode=\"decimal\""),
                             Components.input(context.t(CommonText.note), name: "note"), Components.submit(context.t(ManageText.refund)),
                         ].joined) + "</section>")
         }

@@ -36,14 +36,16 @@ enum ManageRouter {
             Components.input(
                 context.t(ManageText.switchStore), name: "store_id", value: String(context.storeID), type: "number",
                 extra: " min=\"1\" inputmode=\"numeric\"")
-                + "<input type=\"hidden\" name=\"back\" value=\"\(context.request.path)\"><button type=\"submit\" class=\"secondary\">\(context.t(ManageText.go))</button>")
+                + "<input type=\"hidden\" name=\"back\" value=\"\(context.request.path)\"><button type=\"submit\" class=\"secondary\">\(context.t(ManageText.go))</button>"
+        )
         return .page(Layout.page(context, title: title, storeSwitch + body), status: status)
     }
 
     /// Remembers the store to act for.
     private static func switchStore(_ context: PageContext) -> DashboardResponse {
         let id = context.request.form.string("store_id").flatMap { Int64($0) }.flatMap { $0 > 0 ? $0 : nil } ?? 1
-        let back = context.request.form.string("back").flatMap { $0.hasPrefix("/manage/") && !$0.hasPrefix("//") ? $0 : nil } ?? "/manage/invoices"
+        let back =
+            context.request.form.string("back").flatMap { $0.hasPrefix("/manage/") && !$0.hasPrefix("//") ? $0 : nil } ?? "/manage/invoices"
         return context.redirect(back).with(Cookies.set(storeCookie, String(id), maxAge: 365 * 86_400, secure: context.request.isSecure))
     }
 }

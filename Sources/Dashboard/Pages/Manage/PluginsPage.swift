@@ -42,7 +42,8 @@ enum PluginsPage {
             context.t(CommonText.name), context.t(en: "Version", zh: "版本", fa: "نسخه"), context.t(en: "Source", zh: "来源", fa: "منبع"),
             context.t(CommonText.status), context.t(CommonText.actions),
         ]
-        let body = Components.failure(answer) + Components.table(context, caption: context.t(ManageText.plugins), headers: headers, rows: rows)
+        let body =
+            Components.failure(answer) + Components.table(context, caption: context.t(ManageText.plugins), headers: headers, rows: rows)
         return ManageRouter.page(context, title: context.t(ManageText.plugins), body)
     }
 
@@ -66,10 +67,13 @@ enum PluginsPage {
         if let schema {
             fields = schema.map { field($0, values, context) }.joined
         } else {
-            fields = Components.textarea(context.t(en: "Config (JSON)", zh: "配置（JSON）", fa: "پیکربندی (JSON)"), name: "config", value: context.request.form.string("config") ?? values.text, rows: 12)
+            fields = Components.textarea(
+                context.t(en: "Config (JSON)", zh: "配置（JSON）", fa: "پیکربندی (JSON)"), name: "config",
+                value: context.request.form.string("config") ?? values.text, rows: 12)
         }
         let notice: HTML = failure.map { Components.notice($0, error: true) } ?? ""
-        let body = notice + Components.form(context, action: "/manage/plugins/\(name)", fields + Components.submit(context.t(CommonText.save)))
+        let body =
+            notice + Components.form(context, action: "/manage/plugins/\(name)", fields + Components.submit(context.t(CommonText.save)))
             + "<p><a href=\"/manage/plugins\">\(context.t(CommonText.back))</a></p>"
         return ManageRouter.page(context, title: context.t(ManageText.configure) + " " + name, body, status: failure == nil ? 200 : 422)
     }
@@ -83,12 +87,15 @@ enum PluginsPage {
         let label = name + (spec["required"]?.boolValue == true ? " *" : "")
         let hint = spec["summary"]?.stringValue
         if let allowed = spec["allowed"]?.arrayValue?.compactMap(\.stringValue) {
-            return Components.select(label, name: name, options: [("", "—")] + allowed.map { ($0, $0) }, selected: posted ?? value?.stringValue ?? "")
+            return Components.select(
+                label, name: name, options: [("", "—")] + allowed.map { ($0, $0) }, selected: posted ?? value?.stringValue ?? "")
         }
         switch type {
         case "boolean":
             let current = posted ?? (value?.boolValue == true ? "1" : value == nil ? "" : "0")
-            return Components.select(label, name: name, options: [("", "—"), ("1", context.t(CommonText.yes)), ("0", context.t(CommonText.no))], selected: current)
+            return Components.select(
+                label, name: name, options: [("", "—"), ("1", context.t(CommonText.yes)), ("0", context.t(CommonText.no))],
+                selected: current)
         case "integer":
             return Components.input(label, name: name, value: posted ?? value?.stringValue ?? "", type: "number", hint: hint)
         case "array", "object":
@@ -103,7 +110,9 @@ enum PluginsPage {
     /// The posted form as a config object typed by the schema; empty fields are left out.
     private static func config(from form: Params, schema: [JSON]?) -> Result<JSONObject, NotJSON> {
         guard let schema else {
-            guard let parsed = try? JSON.parse(Array((form.string("config") ?? "").utf8)), let object = parsed.objectValue else { return .failure(NotJSON()) }
+            guard let parsed = try? JSON.parse(Array((form.string("config") ?? "").utf8)), let object = parsed.objectValue else {
+                return .failure(NotJSON())
+            }
             return .success(object)
         }
         var config: JSONObject = [:]

@@ -22,7 +22,9 @@ enum ReviewPage {
             params["id"] = .string(parts[0])
             return context.after(await context.call("invoice", "invoice", "audit", params), redirect: "/manage/applications/\(parts[0])")
         case (2, true) where parts[1] == "issue":
-            return context.after(await context.call("invoice", "invoice", "issue", issueParams(context, id: parts[0])), redirect: "/manage/applications/\(parts[0])")
+            return context.after(
+                await context.call("invoice", "invoice", "issue", issueParams(context, id: parts[0])),
+                redirect: "/manage/applications/\(parts[0])")
         default: return ErrorPage.notFound(context)
         }
     }
@@ -36,11 +38,15 @@ enum ReviewPage {
         if answer.needsLogin { return ErrorPage.refused(context, answer) }
         let filters: [HTML] = [
             Components.select(
-                context.t(CommonText.status), name: "status", options: [("", context.t(CommonText.all))] + statuses.map { ($0.0, context.t($0.1)) },
+                context.t(CommonText.status), name: "status",
+                options: [("", context.t(CommonText.all))] + statuses.map { ($0.0, context.t($0.1)) },
                 selected: query.string("status") ?? ""),
             Components.select(
                 context.t(ManageText.kind), name: "business_type",
-                options: [("", context.t(CommonText.all)), ("0", context.t(CustomerText.order)), ("1", context.t(en: "Recharge", zh: "充值", fa: "شارژ"))],
+                options: [
+                    ("", context.t(CommonText.all)), ("0", context.t(CustomerText.order)),
+                    ("1", context.t(en: "Recharge", zh: "充值", fa: "شارژ")),
+                ],
                 selected: query.string("business_type") ?? ""),
             Components.submit(context.t(CommonText.filter)),
         ]
@@ -50,7 +56,8 @@ enum ReviewPage {
                 "<a href=\"/manage/applications/\(id)\">#\(id)</a>", Components.time(application["add_time"]),
                 "\(application["user_id"]?.intValue ?? 0)", "\(application["invoice_title"]?.stringValue ?? "")",
                 "\(application["invoice_type_name"]?.stringValue ?? "")", "\(application["total_price"]?.stringValue ?? "")",
-                Components.badge(application["status_name"]?.stringValue ?? "", kind: "application-\(application["status"]?.intValue ?? 0)"),
+                Components.badge(
+                    application["status_name"]?.stringValue ?? "", kind: "application-\(application["status"]?.intValue ?? 0)"),
             ]
         }
         let headers = [
@@ -58,7 +65,8 @@ enum ReviewPage {
             context.t(en: "Invoice type", zh: "发票类型", fa: "نوع فاکتور"), context.t(CommonText.amount), context.t(CommonText.status),
         ]
         let body: [HTML] = [
-            "<form method=\"get\" action=\"/manage/applications\" class=\"filters\" role=\"search\">\(filters)</form>", Components.failure(answer),
+            "<form method=\"get\" action=\"/manage/applications\" class=\"filters\" role=\"search\">\(filters)</form>",
+            Components.failure(answer),
             Components.table(context, caption: context.t(ManageText.applications), headers: headers, rows: rows),
             Components.pager(
                 context, page: answer.data["page"]?.intValue ?? 1, pageTotal: answer.data["page_total"]?.intValue ?? 1,
@@ -77,7 +85,11 @@ enum ReviewPage {
         }
         let orders = (application["business_list"]?.arrayValue ?? []).compactMap { $0["business_no"]?.stringValue }.joined(separator: ", ")
         var sections: [HTML] = [
-            Components.facts(facts + [(context.t(CustomerText.orders), "\(orders)"), (context.t(CustomerText.invoice), ApplicationsPage.issued(context, application))])
+            Components.facts(
+                facts + [
+                    (context.t(CustomerText.orders), "\(orders)"),
+                    (context.t(CustomerText.invoice), ApplicationsPage.issued(context, application)),
+                ])
         ]
         switch application["status"]?.intValue {
         case 0: sections.append(auditForm(context, id: id))
@@ -89,7 +101,8 @@ enum ReviewPage {
     }
 
     private static func auditForm(_ context: PageContext, id: String) -> HTML {
-        let approve = Components.button(context, action: "/manage/applications/\(id)/audit", label: context.t(ManageText.approve), fields: [("status", "1")])
+        let approve = Components.button(
+            context, action: "/manage/applications/\(id)/audit", label: context.t(ManageText.approve), fields: [("status", "1")])
         let refuse = Components.form(
             context, action: "/manage/applications/\(id)/audit",
             "<input type=\"hidden\" name=\"status\" value=\"3\">"
@@ -101,12 +114,16 @@ enum ReviewPage {
     private static func issueForm(_ context: PageContext, id: String, electronic: Bool) -> HTML {
         let fields: HTML =
             electronic
-            ? Components.input(context.t(en: "E-invoice title", zh: "电子发票名称", fa: "عنوان فاکتور الکترونیکی"), name: "file_title", required: true)
-                + Components.input(context.t(en: "E-invoice link (https)", zh: "电子发票链接（https）", fa: "پیوند فاکتور الکترونیکی (https)"), name: "file_url", type: "url", required: true)
+            ? Components.input(
+                context.t(en: "E-invoice title", zh: "电子发票名称", fa: "عنوان فاکتور الکترونیکی"), name: "file_title", required: true)
+                + Components.input(
+                    context.t(en: "E-invoice link (https)", zh: "电子发票链接（https）", fa: "پیوند فاکتور الکترونیکی (https)"), name: "file_url",
+                    type: "url", required: true)
             : Components.input(context.t(en: "Courier", zh: "快递公司", fa: "شرکت پست"), name: "express_name", required: true)
                 + Components.input(context.t(en: "Tracking number", zh: "快递单号", fa: "کد رهگیری"), name: "express_number", required: true)
         return "<section><h2>\(context.t(ManageText.issue))</h2>"
-            + Components.form(context, action: "/manage/applications/\(id)/issue", fields + Components.submit(context.t(ManageText.issue))) + "</section>"
+            + Components.form(context, action: "/manage/applications/\(id)/issue", fields + Components.submit(context.t(ManageText.issue)))
+            + "</section>"
     }
 
     /// The issue form as `invoice/issue` takes it: one e-invoice entry, or the courier fields.

@@ -23,9 +23,11 @@ enum SchedulesPage {
         if let status = query.string("status"), !status.isEmpty { params["status"] = .string(status) }
         let answer = await context.callForStore("schedule", "merchant", "list", params)
         if answer.needsLogin { return ErrorPage.refused(context, answer) }
-        let filter = Components.select(
-            context.t(CommonText.status), name: "status", options: [("", context.t(CommonText.all))] + statuses.map { ($0, context.t(word($0))) },
-            selected: query.string("status") ?? "", autosubmit: true) + Components.submit(context.t(CommonText.filter))
+        let filter =
+            Components.select(
+                context.t(CommonText.status), name: "status",
+                options: [("", context.t(CommonText.all))] + statuses.map { ($0, context.t(word($0))) },
+                selected: query.string("status") ?? "", autosubmit: true) + Components.submit(context.t(CommonText.filter))
         let items = answer.data["items"]?.arrayValue ?? []
         let rows = items.map { schedule -> [HTML] in
             let code = schedule["code"]?.stringValue ?? ""
@@ -39,7 +41,8 @@ enum SchedulesPage {
         }
         let headers = [
             context.t(en: "Code", zh: "编号", fa: "کد"), context.t(en: "Title", zh: "标题", fa: "عنوان"), context.t(CommonText.status),
-            context.t(en: "Sent", zh: "已发送", fa: "ارسال‌شده"), context.t(en: "Next", zh: "下次发送", fa: "ارسال بعدی"), context.t(CommonText.total),
+            context.t(en: "Sent", zh: "已发送", fa: "ارسال‌شده"), context.t(en: "Next", zh: "下次发送", fa: "ارسال بعدی"),
+            context.t(CommonText.total),
         ]
         let body: [HTML] = [
             "<form method=\"get\" action=\"/manage/schedules\" class=\"filters\">\(filter)</form>", Components.failure(answer),
@@ -57,10 +60,17 @@ enum SchedulesPage {
         let status = schedule["status"]?.stringValue ?? ""
         let base = "/manage/schedules/" + QueryText.escape(code)
         var buttons: [HTML] = []
-        if status == "active" { buttons.append(Components.button(context, action: base + "/pause", label: context.t(en: "Pause", zh: "暂停", fa: "توقف موقت"))) }
-        if status == "paused" { buttons.append(Components.button(context, action: base + "/resume", label: context.t(en: "Resume", zh: "恢复", fa: "ادامه"))) }
+        if status == "active" {
+            buttons.append(Components.button(context, action: base + "/pause", label: context.t(en: "Pause", zh: "暂停", fa: "توقف موقت")))
+        }
+        if status == "paused" {
+            buttons.append(Components.button(context, action: base + "/resume", label: context.t(en: "Resume", zh: "恢复", fa: "ادامه")))
+        }
         if status == "active" || status == "paused" {
-            buttons.append(Components.button(context, action: base + "/cancel", label: context.t(en: "Cancel schedule", zh: "取消", fa: "لغو"), danger: true, confirm: true))
+            buttons.append(
+                Components.button(
+                    context, action: base + "/cancel", label: context.t(en: "Cancel schedule", zh: "取消", fa: "لغو"), danger: true,
+                    confirm: true))
         }
         let next = (occurrences.data["next"]?.arrayValue ?? []).map { entry -> [HTML] in
             ["\(entry["sequence"]?.intValue ?? 0)", Components.time(entry["sendDate"]), Components.time(entry["dueDate"])]
@@ -80,8 +90,11 @@ enum SchedulesPage {
             "<div class=\"cell-actions\">\(buttons)</div>",
             Components.table(
                 context, caption: context.t(en: "Next occurrences", zh: "即将发送", fa: "نوبت‌های بعدی"),
-                headers: [sequence, context.t(en: "Send date", zh: "发送日期", fa: "تاریخ ارسال"), context.t(en: "Due date", zh: "到期日", fa: "سررسید")], rows: next),
-            Components.table(context, caption: context.t(en: "Past occurrences", zh: "已发送", fa: "نوبت‌های گذشته"), headers: [sequence], rows: done),
+                headers: [
+                    sequence, context.t(en: "Send date", zh: "发送日期", fa: "تاریخ ارسال"), context.t(en: "Due date", zh: "到期日", fa: "سررسید"),
+                ], rows: next),
+            Components.table(
+                context, caption: context.t(en: "Past occurrences", zh: "已发送", fa: "نوبت‌های گذشته"), headers: [sequence], rows: done),
             "<p><a href=\"/manage/schedules\">\(context.t(CommonText.back))</a></p>",
         ]
         return ManageRouter.page(context, title: context.t(ManageText.schedules) + " " + code, body.joined)

@@ -9,7 +9,8 @@ enum StoreSettingsPage {
     /// Labels of the keys known today; any other key is labelled with its name.
     static let labels: [String: LocalizedText] = [
         "currency": LocalizedText(en: "Currency (ISO 4217)", zh: "币种（ISO 4217）", fa: "واحد پول (ISO 4217)"),
-        "tax_rate_bp": LocalizedText(en: "Tax rate (basis points: 1300 = 13%)", zh: "税率（基点：1300 = 13%）", fa: "نرخ مالیات (صدم درصد: ۱۳۰۰ = ۱۳٪)"),
+        "tax_rate_bp": LocalizedText(
+            en: "Tax rate (basis points: 1300 = 13%)", zh: "税率（基点：1300 = 13%）", fa: "نرخ مالیات (صدم درصد: ۱۳۰۰ = ۱۳٪)"),
         "tax_inclusive": LocalizedText(en: "Prices include tax", zh: "价格含税", fa: "قیمت‌ها شامل مالیات است"),
         "number_pattern": LocalizedText(en: "Invoice number pattern", zh: "发票编号格式", fa: "الگوی شمارهٔ صورتحساب"),
         "yearly_reset": LocalizedText(en: "Restart numbering every year", zh: "每年重新编号", fa: "شماره‌گذاری هر سال از نو"),
@@ -18,8 +19,11 @@ enum StoreSettingsPage {
         "paypal_webhook_secret": LocalizedText(en: "PayPal webhook secret", zh: "PayPal Webhook 密钥", fa: "رمز وب‌هوک PayPal"),
         "store_name": LocalizedText(en: "Store name", zh: "店铺名称", fa: "نام فروشگاه"),
         "store_address": LocalizedText(en: "Store address", zh: "店铺地址", fa: "نشانی فروشگاه"),
-        "pdf_language": LocalizedText(en: "PDF language (en, zh, fa or empty)", zh: "PDF 语言（en、zh、fa 或留空）", fa: "زبان PDF (en، zh، fa یا خالی)"),
-        "pdf_calendar": LocalizedText(en: "PDF calendar (gregorian, persian or empty)", zh: "PDF 日历（gregorian、persian 或留空）", fa: "تقویم PDF (gregorian، persian یا خالی)"),
+        "pdf_language": LocalizedText(
+            en: "PDF language (en, zh, fa or empty)", zh: "PDF 语言（en、zh、fa 或留空）", fa: "زبان PDF (en، zh، fa یا خالی)"),
+        "pdf_calendar": LocalizedText(
+            en: "PDF calendar (gregorian, persian or empty)", zh: "PDF 日历（gregorian、persian 或留空）",
+            fa: "تقویم PDF (gregorian، persian یا خالی)"),
         "tax_id": LocalizedText(en: "Tax id", zh: "税号", fa: "شناسهٔ مالیاتی"),
         "logo": LocalizedText(en: "Logo", zh: "标志", fa: "نشان"),
         "logo_url": LocalizedText(en: "Logo URL", zh: "标志网址", fa: "نشانی تصویر نشان"),
@@ -29,7 +33,8 @@ enum StoreSettingsPage {
         var failure: Answer?
         if context.request.isPost {
             let current = await context.callForStore("invoice", "settings", "view")
-            let answer = await context.callForStore("invoice", "settings", "save", changes(context, current.data["settings"]?.objectValue ?? [:]))
+            let answer = await context.callForStore(
+                "invoice", "settings", "save", changes(context, current.data["settings"]?.objectValue ?? [:]))
             if answer.ok || answer.needsLogin { return context.after(answer, redirect: "/manage/settings") }
             failure = answer
         }
@@ -37,7 +42,9 @@ enum StoreSettingsPage {
         guard answer.ok else { return ErrorPage.refused(context, answer) }
         let settings = answer.data["settings"]?.objectValue ?? [:]
         let fields = settings.map { key, value in field(context, key: key, value: value) }.joined
-        let body = (failure.map(Components.failure) ?? "") + Components.form(context, action: "/manage/settings", fields + Components.submit(context.t(CommonText.save)))
+        let body =
+            (failure.map(Components.failure) ?? "")
+            + Components.form(context, action: "/manage/settings", fields + Components.submit(context.t(CommonText.save)))
         return ManageRouter.page(context, title: context.t(ManageText.storeSettings), body, status: failure == nil ? 200 : 422)
     }
 
@@ -45,7 +52,8 @@ enum StoreSettingsPage {
         let label = labels[key].map { context.t($0) } ?? key
         let posted = context.request.isPost ? context.request.form.string(key) : nil
         if key.hasSuffix("_secret") {
-            let state = value.boolValue == true
+            let state =
+                value.boolValue == true
                 ? context.t(en: "set; leave empty to keep", zh: "已设置；留空则保持不变", fa: "تنظیم شده؛ برای حفظ خالی بگذارید")
                 : context.t(en: "not set", zh: "未设置", fa: "تنظیم نشده")
             return Components.input(label, name: key, type: "password", hint: state, extra: " autocomplete=\"off\"")
@@ -53,7 +61,8 @@ enum StoreSettingsPage {
         switch value {
         case .bool(let flag):
             let selected = posted ?? (flag ? "1" : "0")
-            return Components.select(label, name: key, options: [("1", context.t(CommonText.yes)), ("0", context.t(CommonText.no))], selected: selected)
+            return Components.select(
+                label, name: key, options: [("1", context.t(CommonText.yes)), ("0", context.t(CommonText.no))], selected: selected)
         case .int, .double:
             return Components.input(label, name: key, value: posted ?? value.stringValue ?? "", type: "number")
         case .array(let items):

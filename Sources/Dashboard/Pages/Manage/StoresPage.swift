@@ -22,7 +22,8 @@ enum StoresPage {
             let id = store["id"]?.intValue ?? 0
             let rename = Components.form(
                 context, action: "/manage/stores/\(id)/update", classes: "inline",
-                Components.input(context.t(CommonText.name), name: "name", value: store["name"]?.stringValue ?? "", required: true, id: "store-\(id)")
+                Components.input(
+                    context.t(CommonText.name), name: "name", value: store["name"]?.stringValue ?? "", required: true, id: "store-\(id)")
                     + "<button type=\"submit\" class=\"secondary\">\(context.t(CommonText.save))</button>")
             return ["\(id)", rename]
         }

@@ -15,8 +15,11 @@ enum UsersPage {
             var params: JSONObject = ["id": .string(id)]
             if let password = context.request.form.string("password"), !password.isEmpty { params["password"] = .string(password) }
             let answer = await context.call("system", "users", "reset_password", params)
-            guard answer.ok, let generated = answer.data["password"]?.stringValue else { return context.after(answer, redirect: "/manage/users") }
-            let body = Components.notice(context.t(en: "New password", zh: "新密码", fa: "رمز عبور جدید") + ": " + generated)
+            guard answer.ok, let generated = answer.data["password"]?.stringValue else {
+                return context.after(answer, redirect: "/manage/users")
+            }
+            let body =
+                Components.notice(context.t(en: "New password", zh: "新密码", fa: "رمز عبور جدید") + ": " + generated)
                 + "<p>\(context.t(ManageText.shownOnce))</p><p><a href=\"/manage/users\">\(context.t(CommonText.back))</a></p>"
             return ManageRouter.page(context, title: context.t(ManageText.users), body)
         default:
@@ -33,7 +36,9 @@ enum UsersPage {
         if answer.needsLogin { return ErrorPage.refused(context, answer) }
         let filters: [HTML] = [
             Components.input(context.t(CommonText.search), name: "search", value: query.string("search") ?? "", type: "search"),
-            Components.checkbox(context.t(en: "All stores", zh: "所有店铺", fa: "همهٔ فروشگاه‌ها"), name: "all_stores", checked: query.string("all_stores") == "1"),
+            Components.checkbox(
+                context.t(en: "All stores", zh: "所有店铺", fa: "همهٔ فروشگاه‌ها"), name: "all_stores", checked: query.string("all_stores") == "1"
+            ),
             Components.submit(context.t(CommonText.search)),
         ]
         let rows = (answer.data["data_list"]?.arrayValue ?? []).map { user -> [HTML] in
@@ -42,14 +47,19 @@ enum UsersPage {
             let base = "/manage/users/\(id)"
             let actions: [HTML] = [
                 Components.button(
-                    context, action: base + (disabled ? "/enable" : "/disable"), label: context.t(disabled ? CommonText.enable : CommonText.disable),
+                    context, action: base + (disabled ? "/enable" : "/disable"),
+                    label: context.t(disabled ? CommonText.enable : CommonText.disable),
                     danger: !disabled, confirm: !disabled),
-                Components.button(context, action: base + "/revoke_tokens", label: context.t(en: "Log out everywhere", zh: "强制下线", fa: "خروج از همه‌جا"), confirm: true),
+                Components.button(
+                    context, action: base + "/revoke_tokens", label: context.t(en: "Log out everywhere", zh: "强制下线", fa: "خروج از همه‌جا"),
+                    confirm: true),
                 Components.form(
                     context, action: base + "/reset_password", classes: "inline",
-                    Components.input(context.t(en: "New password (empty: generate)", zh: "新密码（留空自动生成）", fa: "رمز جدید (خالی: ساخت خودکار)"),
+                    Components.input(
+                        context.t(en: "New password (empty: generate)", zh: "新密码（留空自动生成）", fa: "رمز جدید (خالی: ساخت خودکار)"),
                         name: "password", type: "password", id: "pw-\(id)", extra: " autocomplete=\"new-password\"")
-                        + "<button type=\"submit\" class=\"secondary\">\(context.t(en: "Reset password", zh: "重置密码", fa: "بازنشانی رمز"))</button>"),
+                        + "<button type=\"submit\" class=\"secondary\">\(context.t(en: "Reset password", zh: "重置密码", fa: "بازنشانی رمز"))</button>"
+                ),
             ]
             return [
                 "\(id)", "\(user["name"]?.stringValue ?? "")", "\(user["email"]?.stringValue ?? "")", "\(user["store_id"]?.intValue ?? 0)",
