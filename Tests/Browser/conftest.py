@@ -65,10 +65,10 @@ class Server:
         with urllib.request.urlopen(request) as answer:
             return json.loads(answer.read())
 
-    def invoice(self, user_id, amount="100.00", gateway="stripe", title="Widget"):
+    def invoice(self, user_id, amount="100.00", gateway="stripe", title="Widget", kind="order"):
         """An invoice for a user, paid through `gateway` (None leaves it pending)."""
         created = self.call("invoice", "merchant", "create", {
-            "user_id": user_id, "checkout_url": "https://pay.example.com/checkout",
+            "user_id": user_id, "kind": kind, "checkout_url": "https://pay.example.com/checkout",
             "products": [{"code": "P", "title": title, "quantity": 1, "amount": amount}]}, api_key=self.key)
         assert created["code"] == 0, created
         invoice = created["data"]
@@ -96,6 +96,7 @@ def server():
     assert settings["code"] == 0, settings
     running.paid = [running.invoice(running.ann["id"], amount=f"{100 + n}.00", title=f"Plan {n}") for n in range(12)]
     running.balance = running.invoice(running.ann["id"], amount="30.00", gateway="balance", title="Top-up")
+    running.recharge = running.invoice(running.ann["id"], amount="50.00", title="Wallet top-up", kind="recharge")
     running.pending = running.invoice(running.bob["id"], amount="45.00", gateway=None, title="Consulting")
     running.bobs = running.invoice(running.bob["id"], amount="77.00", title="Bob's plan")
     yield running

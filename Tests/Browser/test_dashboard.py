@@ -38,6 +38,19 @@ def test_a_customer_logs_in_with_the_keyboard_filters_orders_and_changes_the_pag
     expect(balance.get_by_role("link", name="Download PDF")).to_have_count(0)
 
 
+def test_recharges_are_listed_and_applied_for_apart_from_orders(page, server):
+    log_in(page, server, "ann")
+    page.get_by_role("link", name="Recharges").click()
+    expect(rows(page)).to_have_count(1)
+    expect(rows(page).first).to_contain_text(server.recharge["number"])
+    rows(page).first.get_by_role("link", name="View invoice").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text(server.recharge["number"])
+    page.goto(server.base + "/my/recharges")
+    page.get_by_label(f"Choose {server.recharge['number']}").check()
+    page.get_by_role("button", name="Apply for a tax invoice").click()
+    expect(page.locator("dl.facts")).to_contain_text("1 recharge(s) in total")
+
+
 def test_a_customer_downloads_an_invoice_pdf_that_pdftotext_reads(page, server):
     log_in(page, server, "ann")
     with page.expect_download() as download:

@@ -26,7 +26,8 @@ enum Layout {
         switch identity.session.kind {
         case .user:
             links = [
-                ("/my/orders", CustomerText.orders), ("/my/applications", CustomerText.applications), ("/my/profile", CommonText.profile),
+                ("/my/orders", CustomerText.orders), ("/my/recharges", CustomerText.recharges),
+                ("/my/applications", CustomerText.applications), ("/my/profile", CommonText.profile),
             ]
         case .admin:
             links = ManageText.sections

@@ -3,6 +3,7 @@ import Kernel
 /// Words of the customer pages.
 enum CustomerText {
     static let orders = LocalizedText(en: "Orders", zh: "我的订单", fa: "سفارش‌ها")
+    static let recharges = LocalizedText(en: "Recharges", zh: "我的充值", fa: "شارژها")
     static let applications = LocalizedText(en: "Tax invoices", zh: "发票申请", fa: "درخواست‌های فاکتور")
     static let order = LocalizedText(en: "Order", zh: "订单", fa: "سفارش")
     static let apply = LocalizedText(en: "Apply for a tax invoice", zh: "申请开票", fa: "درخواست فاکتور رسمی")

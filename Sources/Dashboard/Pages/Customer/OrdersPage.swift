@@ -1,29 +1,47 @@
 import Kernel
 
-/// `/my/orders`: the customer's orders (`invoice/order/index`), newest payment first, filtered
-/// by time, payment method and status, 10/20/50 a page; each row offers the invoice and its PDF
-/// when the order was paid with real money, and says why not otherwise. `/my/orders/<id>` is
-/// one invoice (`order/detail`), `/my/orders/<id>/pdf` its PDF (`order/pdf`).
+/// `/my/orders` and `/my/recharges`: the customer's orders or recharges (`invoice/order/index`,
+/// `recharge/index`), newest payment first, filtered by time, payment method and status,
+/// 10/20/50 a page; each row offers the invoice and its PDF when it was paid with real money,
+/// and says why not otherwise. `/my/orders/<id>` is one invoice (`order/detail`),
+/// `/my/orders/<id>/pdf` its PDF (`order/pdf`); the same under `/my/recharges`.
 enum OrdersPage {
+    /// Orders or recharges: ShopXO's two controls, their paths and row fields.
+    struct Business: Sendable {
+        let control: String
+        /// The application's `type` for these (0 orders, 1 recharges).
+        let type: String
+        let path: String
+        let title: LocalizedText
+        let numberKey: String
+        let paidKey: String
+
+        static let order = Business(
+            control: "order", type: "0", path: "/my/orders", title: CustomerText.orders, numberKey: "order_no", paidKey: "pay_price")
+        static let recharge = Business(
+            control: "recharge", type: "1", path: "/my/recharges", title: CustomerText.recharges, numberKey: "recharge_no",
+            paidKey: "pay_money")
+    }
+
     static let pageSizes = ["10", "20", "50"]
 
-    static func list(_ context: PageContext) async -> DashboardResponse {
+    static func list(_ context: PageContext, _ business: Business) async -> DashboardResponse {
         let query = context.request.query
         var params: JSONObject = ["page": .string(query.string("page") ?? "1"), "page_size": .string(query.string("page_size") ?? "10")]
         for key in ["start_time", "end_time", "payment", "status"] {
             if let value = query.string(key), !value.isEmpty { params[key] = .string(value) }
         }
-        let answer = await context.call("invoice", "order", "index", params)
+        let answer = await context.call("invoice", business.control, "index", params)
         if answer.needsLogin { return ErrorPage.refused(context, answer) }
         let rows = answer.data["data_list"]?.arrayValue ?? []
-        let title = context.t(CustomerText.orders)
+        let title = context.t(business.title)
         let body: [HTML] = [
-            filters(context), Components.failure(answer), summary(context, answer.data, rows),
+            filters(context, business), Components.failure(answer), summary(context, answer.data, rows, business),
             """
             <form id="apply" method="get" action="/my/applications/new" class="apply-form">\
-            <input type="hidden" name="type" value="0">\(Components.submit(context.t(CustomerText.apply)))</form>
+            <input type="hidden" name="type" value="\(business.type)">\(Components.submit(context.t(CustomerText.apply)))</form>
             """,
-            table(context, rows),
+            table(context, rows, business),
             Components.pager(
                 context, page: answer.data["page"]?.intValue ?? 1, pageTotal: answer.data["page_total"]?.intValue ?? 1,
                 total: answer.data["data_total"]?.intValue ?? 0),
@@ -32,7 +50,7 @@ enum OrdersPage {
     }
 
     /// The filter form (GET): time range, payment method, status, page size.
-    private static func filters(_ context: PageContext) -> HTML {
+    private static func filters(_ context: PageContext, _ business: Business) -> HTML {
         let query = context.request.query
         let payments: [(value: String, label: String)] = [
             ("", context.t(CommonText.all)), ("stripe", "Stripe"), ("paypal", "PayPal"),
@@ -52,14 +70,14 @@ enum OrdersPage {
                 selected: query.string("page_size") ?? "10", autosubmit: true),
             Components.submit(context.t(CommonText.filter)),
         ]
-        return "<form method=\"get\" action=\"/my/orders\" class=\"filters\" role=\"search\">\(fields)</form>"
+        return "<form method=\"get\" action=\"\(business.path)\" class=\"filters\" role=\"search\">\(fields)</form>"
     }
 
     /// How many orders match, and what was paid on this page per currency.
-    private static func summary(_ context: PageContext, _ data: JSON, _ rows: [JSON]) -> HTML {
+    private static func summary(_ context: PageContext, _ data: JSON, _ rows: [JSON], _ business: Business) -> HTML {
         var sums: [(currency: String, cents: Int64, exponent: Int)] = []
         for row in rows {
-            guard let paid = row["pay_price"]?.stringValue, let currency = row["currency"]?.stringValue,
+            guard let paid = row[business.paidKey]?.stringValue, let currency = row["currency"]?.stringValue,
                 let minor = MoneyText.minorUnits(paid)
             else { continue }
             if let index = sums.firstIndex(where: { $0.currency == currency }) {
@@ -75,14 +93,14 @@ enum OrdersPage {
         ])
     }
 
-    private static func table(_ context: PageContext, _ rows: [JSON]) -> HTML {
+    private static func table(_ context: PageContext, _ rows: [JSON], _ business: Business) -> HTML {
         let headers = [
             context.t(CustomerText.choose), context.t(CommonText.number), context.t(CommonText.paidAt), context.t(CommonText.paymentMethod),
             context.t(CommonText.amount), context.t(CommonText.status), context.t(CustomerText.invoice),
         ]
         let cells = rows.map { row -> [HTML] in
             let id = row["id"]?.intValue ?? 0
-            let number = row["order_no"]?.stringValue ?? ""
+            let number = row[business.numberKey]?.stringValue ?? ""
             let eligibility = row["invoice_status"]?.stringValue ?? ""
             let state = row["invoice_state"]?.stringValue ?? ""
             let chooser: HTML =
@@ -91,36 +109,36 @@ enum OrdersPage {
                 : ""
             var invoice: [HTML] = []
             if eligibility != "not_real_money" {
-                invoice.append("<a href=\"/my/orders/\(id)\">\(context.t(CommonText.viewInvoice))</a>")
-                invoice.append("<a href=\"/my/orders/\(id)/pdf?download=1\" download>\(context.t(CommonText.downloadPDF))</a>")
+                invoice.append("<a href=\"\(business.path)/\(id)\">\(context.t(CommonText.viewInvoice))</a>")
+                invoice.append("<a href=\"\(business.path)/\(id)/pdf?download=1\" download>\(context.t(CommonText.downloadPDF))</a>")
             }
             if let reason = CustomerText.reason(eligibility: eligibility, state: state, payment: row["payment"]?.stringValue ?? "") {
                 invoice.append("<span class=\"why\">\(context.t(reason))</span>")
             }
             return [
                 chooser, "\(number)", Components.time(row["pay_time"]), "\(row["payment_name"]?.stringValue ?? "")",
-                Components.money(row["pay_price"], row["currency"]),
+                Components.money(row[business.paidKey], row["currency"]),
                 Components.badge(context.t(CommonText.invoiceStatus(state)), kind: state), "<div class=\"cell-actions\">\(invoice)</div>",
             ]
         }
-        return Components.table(context, caption: context.t(CustomerText.orders), headers: headers, rows: cells)
+        return Components.table(context, caption: context.t(business.title), headers: headers, rows: cells)
     }
 
-    static func detail(_ context: PageContext, id: String) async -> DashboardResponse {
-        let answer = await context.call("invoice", "order", "detail", ["id": .string(id)])
+    static func detail(_ context: PageContext, _ business: Business, id: String) async -> DashboardResponse {
+        let answer = await context.call("invoice", business.control, "detail", ["id": .string(id)])
         guard answer.ok else { return ErrorPage.refused(context, answer) }
         let actions: HTML = """
-            <p class="cell-actions"><a href="/my/orders/\(id)/pdf">\(context.t(CommonText.viewInvoice)) (PDF)</a>\
-            <a href="/my/orders/\(id)/pdf?download=1" download>\(context.t(CommonText.downloadPDF))</a>\
-            <a href="/my/orders">\(context.t(CommonText.back))</a></p>
+            <p class="cell-actions"><a href="\(business.path)/\(id)/pdf">\(context.t(CommonText.viewInvoice)) (PDF)</a>\
+            <a href="\(business.path)/\(id)/pdf?download=1" download>\(context.t(CommonText.downloadPDF))</a>\
+            <a href="\(business.path)">\(context.t(CommonText.back))</a></p>
             """
         let title = context.t(CustomerText.invoice) + " " + (answer.data["number"]?.stringValue ?? "")
         return .page(Layout.page(context, title: title, actions + InvoiceView.render(context, answer.data)))
     }
 
-    static func pdf(_ context: PageContext, id: String) async -> DashboardResponse {
+    static func pdf(_ context: PageContext, _ business: Business, id: String) async -> DashboardResponse {
         let download = context.request.query.string("download") == "1" ? "1" : "0"
-        let answer = await context.call("invoice", "order", "pdf", ["id": .string(id), "download": .string(download)])
+        let answer = await context.call("invoice", business.control, "pdf", ["id": .string(id), "download": .string(download)])
         return answer.fileResponse ?? ErrorPage.refused(context, answer)
     }
 }
