@@ -2,20 +2,32 @@
 SWIFT ?= swift
 
 # Debian packages the build, tests and bench need (sqlite3 is the CLI the tests use; Pango,
-# Cairo and the Noto fonts print invoice PDFs; poppler-utils reads them back in the tests;
-# python3-aiosmtpd is the real SMTP server the outbox tests send mail to; chromium runs the
-# dashboard's browser tests and is the PDF benchmark's baseline).
+# Cairo, fontconfig and the fonts print invoice PDFs: Noto for Latin, Arabic script and Han,
+# Symbola for emoji and symbols as outlines, Noto Color Emoji for the emoji Symbola lacks;
+# poppler-utils reads them back in the tests; python3-aiosmtpd is the real SMTP server the
+# outbox tests send mail to; chromium runs the dashboard's browser tests and is the PDF
+# benchmark's baseline).
 DEB_PACKAGES := libsqlite3-dev wrk curl python3 sqlite3 openssl pkg-config \
-	libpango1.0-dev libcairo2-dev fonts-noto-core fonts-noto-cjk poppler-utils python3-aiosmtpd chromium
+	libpango1.0-dev libcairo2-dev libfontconfig-dev fonts-noto-core fonts-noto-cjk fonts-symbola \
+	fonts-noto-color-emoji poppler-utils python3-aiosmtpd chromium
+# fontTools converts Noto Sans CJK SC to TrueType outlines for fast Chinese PDFs (fonts/README.md).
+FONTTOOLS := fonttools==4.60.1
 # Python packages of the browser tests: playwright drives Debian's chromium (its own browser
 # download is not used), pytest runs them.
 PIP_PACKAGES := playwright==1.65.2 pytest==9.0.3
 
-.PHONY: deps install-packages build run test browser-test screenshots bench reliability clean
+.PHONY: deps install-packages fonts build run test browser-test screenshots bench reliability clean
 
-# Installs only what is missing; silent when everything is present.
+# Installs only what is missing and makes the printing fonts; silent when all is there.
 deps:
 	@$(MAKE) --no-print-directory install-packages PACKAGES="$(DEB_PACKAGES)"
+	@$(MAKE) --no-print-directory fonts
+
+# Noto Sans CJK SC with TrueType outlines, in fonts/generated (not in git). Without fontTools
+# the conversion is skipped and Chinese PDFs use the original fonts (slower, same text).
+fonts:
+	@python3 -c "import fontTools" 2>/dev/null || python3 -m pip install -q "$(FONTTOOLS)" || true
+	@python3 fonts/cjk_to_truetype.py
 
 install-packages:
 	@missing=""; \

@@ -6,19 +6,19 @@ let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("MemberImportVisibility"),
 ]
 
+let crypto = Target.Dependency.product(name: "Crypto", package: "swift-crypto")
+let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
+
 let package = Package(
     name: "invoice-server",
     platforms: [.macOS(.v15)],
     products: [
-        .library(name: "Kernel", targets: ["Kernel"]),
-        .library(name: "Storage", targets: ["Storage"]),
-        .library(name: "Server", targets: ["Server"]),
-        .library(name: "Dashboard", targets: ["Dashboard"]),
-        .library(name: "InvoicePlugin", targets: ["InvoicePlugin"]),
-        .library(name: "Printing", targets: ["Printing"]),
+        // What a plugin author needs: the plugin API and the storage handle.
+        .library(name: "PluginSDK", targets: ["PluginSDK"]),
+        // The first-party plugins' contracts: their events, filters and services.
+        .library(name: "Contracts", targets: ["Contracts"]),
+        // The whole command line, for a server executable with its own plugins.
         .library(name: "InvoiceServerCLI", targets: ["InvoiceServerCLI"]),
-        .library(name: "SchedulePlugin", targets: ["SchedulePlugin"]),
-        .library(name: "CopyPlugin", targets: ["CopyPlugin"]),
         .executable(name: "invoice-server", targets: ["invoice-server"]),
     ],
     dependencies: [
@@ -38,90 +38,85 @@ let package = Package(
         .systemLibrary(
             name: "CPangoCairo", pkgConfig: "pangocairo",
             providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
-        .target(
-            name: "Printing",
-            dependencies: ["CPangoCairo"],
-            swiftSettings: swiftSettings
-        ),
-        .target(
-            name: "Storage",
-            dependencies: ["CSQLite"],
-            swiftSettings: swiftSettings
-        ),
+
+        // Storage: the backend-neutral handle and protocols, and the SQLite backend.
+        .target(name: "Storage", swiftSettings: swiftSettings),
+        .target(name: "SQLiteStorage", dependencies: ["Storage", "CSQLite"], swiftSettings: swiftSettings),
+
+        // The plugin SDK: everything a plugin sees, nothing of the host.
+        .target(name: "PluginSDK", dependencies: ["Storage", crypto, logging], swiftSettings: swiftSettings),
+
+        // The kernel: dispatch, accounts, registry, hooks, caches, the system plugin.
         .target(
             name: "Kernel",
             dependencies: [
-                "Storage",
-                .product(name: "Crypto", package: "swift-crypto"),
+                "PluginSDK", "Storage", "SQLiteStorage", crypto, logging,
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
-                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The host's other parts, each in its own target.
+        .target(
+            name: "OutboundHTTP",
+            dependencies: [
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
+        .target(name: "Outbox", dependencies: ["Kernel", "PluginSDK", "Storage", "OutboundHTTP", logging], swiftSettings: swiftSettings),
+        .target(name: "RemotePlugins", dependencies: ["Kernel", "PluginSDK", "Storage", "OutboundHTTP", logging], swiftSettings: swiftSettings),
         .target(
             name: "Dashboard",
-            dependencies: ["Kernel", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["Kernel", "PluginSDK", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "Server",
             dependencies: [
-                "Kernel", "Dashboard",
+                "Kernel", "PluginSDK", "Outbox", "Dashboard",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                logging,
             ],
             swiftSettings: swiftSettings
         ),
+        .target(name: "Printing", dependencies: ["CPangoCairo"], swiftSettings: swiftSettings),
+
+        // First-party plugins; they import the SDK and the contracts, never each other.
+        .target(name: "Contracts", dependencies: ["PluginSDK"], path: "Plugins/Contracts", swiftSettings: swiftSettings),
         .target(
             name: "InvoicePlugin",
-            dependencies: [
-                "Kernel", "Storage", "Printing",
-                .product(name: "Crypto", package: "swift-crypto"),
-            ],
+            dependencies: ["PluginSDK", "Contracts", "Printing", crypto],
             path: "Plugins/Invoice",
             swiftSettings: swiftSettings
         ),
-        .target(
-            name: "SchedulePlugin",
-            dependencies: ["Kernel", "Storage", .product(name: "Logging", package: "swift-log")],
-            path: "Plugins/Schedule",
-            swiftSettings: swiftSettings
-        ),
-        .target(
-            name: "CopyPlugin",
-            dependencies: ["Kernel", "Storage"],
-            path: "Plugins/Copy",
-            swiftSettings: swiftSettings
-        ),
+        .target(name: "SchedulePlugin", dependencies: ["PluginSDK", "Contracts", logging], path: "Plugins/Schedule", swiftSettings: swiftSettings),
+        .target(name: "CopyPlugin", dependencies: ["PluginSDK", "Contracts"], path: "Plugins/Copy", swiftSettings: swiftSettings),
+        // The example third-party plugin, compiled here for the tests (it is also a package of its own).
+        .target(name: "HelloPlugin", dependencies: ["PluginSDK", "Contracts"], path: "Examples/HelloPlugin/Sources/HelloPlugin", swiftSettings: swiftSettings),
+
         .target(
             name: "InvoiceServerCLI",
             dependencies: [
-                "Server", "Kernel", "Storage", "InvoicePlugin", "SchedulePlugin", "CopyPlugin",
+                "Server", "Kernel", "Outbox", "RemotePlugins", "PluginSDK", "InvoicePlugin", "SchedulePlugin", "CopyPlugin",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "Logging", package: "swift-log"),
+                logging,
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),
-        .executableTarget(
-            name: "invoice-server",
-            dependencies: ["InvoiceServerCLI"],
-            swiftSettings: swiftSettings
-        ),
+        .executableTarget(name: "invoice-server", dependencies: ["InvoiceServerCLI"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "bench-tick",
-            dependencies: [
-                "Kernel", "Storage", "InvoicePlugin", "SchedulePlugin", .product(name: "Logging", package: "swift-log"),
-            ],
+            dependencies: ["Kernel", "PluginSDK", "InvoiceServerCLI", "InvoicePlugin", "SchedulePlugin", logging],
             path: "bench/Tick",
             swiftSettings: swiftSettings
         ),
@@ -133,44 +128,33 @@ let package = Package(
         .target(
             name: "TestSupport",
             dependencies: [
-                "Server", "Kernel",
+                "Server", "Kernel", "PluginSDK", "InvoiceServerCLI",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                logging,
             ],
             path: "Tests/TestSupport",
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "StorageTests", dependencies: ["Storage"], swiftSettings: swiftSettings),
-        .testTarget(name: "KernelTests", dependencies: ["Kernel"], swiftSettings: swiftSettings),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "SQLiteStorage"], swiftSettings: swiftSettings),
+        .testTarget(name: "KernelTests", dependencies: ["Kernel", "PluginSDK"], swiftSettings: swiftSettings),
         .testTarget(
             name: "InvoicePluginTests",
-            dependencies: [
-                "InvoicePlugin", "Server", "Kernel", "Storage", "TestSupport",
-            ],
+            dependencies: ["InvoicePlugin", "Contracts", "Printing", "Server", "Kernel", "PluginSDK", "TestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "PluginSystemTests",
-            dependencies: [
-                "Server", "Kernel", "Storage", "TestSupport",
-            ],
+            dependencies: ["Server", "Kernel", "PluginSDK", "Contracts", "Outbox", "HelloPlugin", "TestSupport", "InvoicePlugin"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "SchedulePluginTests",
-            dependencies: ["SchedulePlugin", "InvoicePlugin", "CopyPlugin", "Server", "Kernel", "Storage", "TestSupport"],
-            swiftSettings: swiftSettings
-        ),
-        .testTarget(
-            name: "OutboxTests",
-            dependencies: ["Kernel", "Storage", "TestSupport"],
-            swiftSettings: swiftSettings
-        ),
-        .testTarget(
-            name: "ServerTests",
             dependencies: [
-                "Server", "Kernel", "Storage", "TestSupport",
+                "SchedulePlugin", "InvoicePlugin", "CopyPlugin", "Contracts", "Server", "Kernel", "PluginSDK", "InvoiceServerCLI", "TestSupport",
             ],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "OutboxTests", dependencies: ["Outbox", "Kernel", "PluginSDK", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "ServerTests", dependencies: ["Server", "Kernel", "PluginSDK", "InvoiceServerCLI", "TestSupport"], swiftSettings: swiftSettings),
     ]
 )

@@ -27,8 +27,8 @@ let package = Package(
         .target(
             name: "HelloPlugin",
             dependencies: [
-                .product(name: "Kernel", package: serverPackage),
-                .product(name: "Storage", package: serverPackage),
+                .product(name: "PluginSDK", package: serverPackage),
+                .product(name: "Contracts", package: serverPackage),
             ],
             swiftSettings: swiftSettings
         ),
@@ -36,7 +36,7 @@ let package = Package(
             name: "hello-server",
             dependencies: [
                 "HelloPlugin",
-                .product(name: "Kernel", package: serverPackage),
+                .product(name: "PluginSDK", package: serverPackage),
                 .product(name: "InvoiceServerCLI", package: serverPackage),
             ],
             swiftSettings: swiftSettings

@@ -1,47 +1,52 @@
-import Kernel
-import Storage
+import Contracts
+import PluginSDK
 
 /// `copy/merchant/copy`: `Code` names an invoice (by number) or a schedule (by code); each of
 /// `CustomerCodes` gets a fresh copy sent at `SendDate` - a new schedule for a schedule, and for
 /// an invoice a one-time schedule whose single occurrence creates the new invoice (fresh number,
 /// fresh dates, same lines and texts, none of the original's payment or history). Unknown codes
-/// are reported by name; one bad code and nothing is created.
+/// are reported by name; one bad code and nothing is created. One write: the services it calls
+/// (`ScheduleService`, `InvoiceService`) run inside it, and what they publish belongs to it.
 enum CopyAction {
     static func handle(_ context: ActionContext) async throws -> Reply {
-        let storeID = try await context.storeID()
         let params = context.params
         let code = try field(params, "Code", "code")
         let sendDate = try field(params, "SendDate", "sendDate", "send_date")
         let customers = try customerCodes(params)
-        let now = context.services.clock.unixSeconds()
-        let directory = context.services.directory
+        let hooks = context.services.hooks
         let created = try await context.storage.write { db -> JSON in
-            var events: [HookEvent] = []
-            let known = try directory.call(
-                "schedule.customers", input: ["codes": .array(customers.map { .string($0) })], storeID: storeID, now: now, db: db, events: &events)
-            let unknown = (known["unknown"]?.arrayValue ?? []).compactMap(\.stringValue)
-            guard unknown.isEmpty else { throw CopyMessages.unknown("CustomerCodes", unknown) }
-            let copies = try directory.call(
-                "schedule.copy", input: ["code": .string(code), "sendDate": .string(sendDate), "customerCodes": .array(customers.map { .string($0) })],
-                storeID: storeID, now: now, db: db, events: &events)
-            if copies["found"] == true {
-                return ["kind": "schedule", "copies": copies["schedules"] ?? []]
+            let storeID = try context.storeID(in: db)
+            let known = try hooks.call(ScheduleService.customers, customers, storeID: storeID, in: db)
+            guard known.unknown.isEmpty else { throw CopyMessages.unknown("CustomerCodes", known.unknown) }
+            if let copies = try hooks.call(
+                ScheduleService.copy, ScheduleCopy(code: code, sendDate: sendDate, customerCodes: customers), storeID: storeID, in: db)
+            {
+                return ["kind": "schedule", "copies": .array(copies.map(\.json))]
             }
-            let invoice = try directory.call("invoice.lines", input: ["number": .string(code)], storeID: storeID, now: now, db: db, events: &events)
-            guard invoice["found"] == true else { throw CopyMessages.unknown("Code", [code]) }
-            var copiesMade: [JSON] = []
-            for customer in customers {
-                let body: JSON = [
+            guard let invoice = try hooks.call(InvoiceService.lines, InvoiceReference(number: code), storeID: storeID, in: db) else {
+                throw CopyMessages.unknown("Code", [code])
+            }
+            let copies = try customers.map { customer in
+                let body: JSONObject = [
                     "customers": [["code": .string(customer)]], "createStatus": 1, "title": .string("Invoice \(code)"),
-                    "sendDate": .string(sendDate), "currency": invoice["currency"] ?? .null, "notes": invoice["feedback"] ?? .null,
-                    "products": invoice["products"] ?? [],
+                    "sendDate": .string(sendDate), "currency": .string(invoice.currency), "notes": JSON(invoice.feedback),
+                    "products": .array(invoice.lines.map(Self.product)),
                     "schedule": ["interval": 1, "scheduleType": 0, "count": 1, "dueDateAfterHowManyDay": 0],
                 ]
-                copiesMade.append(try directory.call("schedule.create", input: body, storeID: storeID, now: now, db: db, events: &events))
+                return try hooks.call(ScheduleService.create, body, storeID: storeID, in: db).json
             }
-            return ["kind": "invoice", "copies": .array(copiesMade)]
+            return ["kind": "invoice", "copies": .array(copies)]
         }
         return .ok(created)
+    }
+
+    /// A line in PayPing's product shape.
+    private static func product(_ line: InvoiceLineDraft) -> JSON {
+        [
+            "code": .string(line.code), "title": .string(line.title), "description": .string(line.description),
+            "haveTax": .bool(line.haveTax), "quantity": .int(line.quantity), "amount": .string(line.amount),
+            "discountType": .int(line.discountType), "discountAmount": .string(line.discountAmount),
+        ]
     }
 
     private static func field(_ params: Params, _ names: String...) throws -> String {

@@ -1,5 +1,4 @@
-import Kernel
-import Storage
+import PluginSDK
 
 /// The copy plugin: PayPing's `/v2/invoice/Copy`. Bills an existing invoice or schedule again to
 /// other customers, through the kernel's services (`schedule.*`, `invoice.lines`): it owns no

@@ -1,10 +1,9 @@
-import Kernel
-import Storage
+import PluginSDK
 
 /// The invoice plugin: paid orders become invoices (Sell.app's model, merchant API and gateway
 /// events); users apply for tax invoices and admins configure, review and issue them (ShopXO's
 /// invoice plugin, same actions and answers).
-public struct InvoicePlugin: ServiceProvider {
+public struct InvoicePlugin: Plugin {
     /// Renders and caches invoice PDFs; one per plugin instance.
     private let printer = InvoicePrinter()
 
@@ -21,12 +20,9 @@ public struct InvoicePlugin: ServiceProvider {
 
     public var routes: [Route] { InvoiceRoutes.all + PDFRoutes.all(printer) }
 
-    /// Offers `invoice.create`, `invoice.quote`, `invoice.lines` and `invoice.status` to other
-    /// plugins (schedule, copy).
-    public func registerServices(in directory: ServiceDirectory) {
-        directory.register(CreateInvoiceService.name, plugin: manifest.name, CreateInvoiceService.handle)
-        directory.register(QuoteInvoiceService.name, plugin: manifest.name, QuoteInvoiceService.handle)
-        directory.register(InvoiceLinesService.name, plugin: manifest.name, InvoiceLinesService.handle)
-        directory.register(InvoiceStatusService.name, plugin: manifest.name, InvoiceStatusService.handle)
+    /// Offers `InvoiceService` (`create`, `quote`, `lines`, `status`) to other plugins
+    /// (schedule, copy).
+    public func register(with services: PluginServices) {
+        InvoiceServices(services: services).register()
     }
 }

@@ -1,4 +1,4 @@
-import Storage
+import PluginSDK
 
 /// The invoice plugin's tables, all prefixed `invoice_`. Money columns hold minor units; times
 /// are Unix seconds (UTC).
@@ -129,6 +129,17 @@ enum InvoiceMigrations {
                     PRIMARY KEY (application_id, invoice_id)
                 );
                 CREATE UNIQUE INDEX invoice_application_items_live ON invoice_application_items (invoice_id) WHERE live = 1;
+                """),
+        Migration(
+            "invoice/003-store-logos",
+            sql: """
+                CREATE TABLE invoice_store_logos (
+                    store_id INTEGER PRIMARY KEY,
+                    png BLOB NOT NULL,
+                    width INTEGER NOT NULL,
+                    height INTEGER NOT NULL,
+                    updated_at INTEGER NOT NULL
+                );
                 """),
         Migration(
             "invoice/020-hosted-links",

@@ -1,5 +1,4 @@
-import Kernel
-import Storage
+import PluginSDK
 
 /// Every action of the invoice plugin and who may call it.
 enum InvoiceRoutes {
@@ -42,7 +41,9 @@ enum InvoiceRoutes {
             summary: "A store's invoicing settings", handler: StoreSettingsActions.view),
         Route(
             "settings", "save", access: .admin(), params: MerchantParams.settings,
-            summary: "Change a store's currency, tax, numbering, gateways and secrets", handler: StoreSettingsActions.save),
+            summary: "Change a store's currency, tax, numbering, gateways, secrets, PDF details and logo (store_logo: a PNG "
+                + "of at most 48 KiB and 2000 pixels a side, as base64 text or a multipart file part; an empty string removes it)",
+            handler: StoreSettingsActions.save),
     ]
 
     /// Signed payment events from gateways; the signature is the authentication.

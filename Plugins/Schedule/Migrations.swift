@@ -1,4 +1,4 @@
-import Storage
+import PluginSDK
 
 /// The schedule plugin's tables: customers, items, schedules, occurrences and store settings.
 enum ScheduleMigrations {

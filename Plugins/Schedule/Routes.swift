@@ -1,4 +1,4 @@
-import Kernel
+import PluginSDK
 
 /// Every action of the schedule plugin: API keys with scope `schedules`, or admins.
 enum ScheduleRoutes {

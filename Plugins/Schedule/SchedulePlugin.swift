@@ -1,12 +1,11 @@
-import Kernel
+import Contracts
+import PluginSDK
 import Logging
-import Storage
 
 /// The schedule plugin: customers and catalog items, and invoices sent on a schedule (PayPing's
 /// `/v2/invoice/Schedule`) - each occurrence an ordinary invoice of the invoice plugin, created
-/// through the kernel's `invoice.create` service, and announced by email and SMS through the
-/// kernel's outbox.
-public struct SchedulePlugin: BackgroundWork, ServiceProvider {
+/// through `InvoiceService.create`, and announced by email and SMS through the kernel's outbox.
+public struct SchedulePlugin: BackgroundWork {
     public init() {}
 
     public let manifest = PluginManifest(
@@ -20,22 +19,21 @@ public struct SchedulePlugin: BackgroundWork, ServiceProvider {
 
     public var routes: [Route] { ScheduleRoutes.all }
 
-    /// Offers `schedule.customers`, `schedule.create` and `schedule.copy` (for the copy plugin).
-    public func registerServices(in directory: ServiceDirectory) {
-        ScheduleServices.register(in: directory, plugin: manifest.name)
+    /// Offers `ScheduleService` (customers, create, copy) to the copy plugin; paying an invoice
+    /// (`invoice.paid`) stops its reminders in the very write that records the payment.
+    public func register(with services: PluginServices) {
+        ScheduleServices(services: services).register()
+        services.hooks.on(InvoiceEvents.paid, name: "stop-reminders") { event, db in
+            guard let id = event.payload["id"]?.intValue, let storeID = event.storeID else { return }
+            try Reminders.stop(invoiceID: id, storeID: storeID, db: db)
+        }
     }
 
-    /// Runs a scheduler tick every `tick_seconds` while the plugin is enabled; paying an invoice
-    /// (`invoice.paid`) stops its reminders at once.
-    public func runInBackground(_ services: KernelServices) async throws {
-        services.hooks.on("invoice.paid", name: "schedule.stop-reminders") { event in
-            guard let id = event.payload["id"]?.intValue, let storeID = event.storeID else { return }
-            try await services.storage.write { db in try Reminders.stop(invoiceID: id, storeID: storeID, db: db) }
-        }
+    /// Runs a scheduler tick every `tick_seconds` while the plugin is enabled.
+    public func runInBackground(_ services: PluginServices) async throws {
         while !Task.isCancelled {
-            let state = services.registry.state(of: manifest.name)
-            let config = state?.config ?? defaultConfig
-            if state?.enabled == true {
+            let config = services.config
+            if services.isEnabled {
                 let scheduler = Scheduler(services: services, payLink: config["pay_link"]?.stringValue ?? "")
                 do {
                     _ = try await scheduler.tick(now: services.clock.unixSeconds())

@@ -1,4 +1,5 @@
 import Kernel
+import PluginSDK
 
 /// The web dashboard: server-rendered pages for customers (orders, tax-invoice applications,
 /// profile), for merchants and admins (invoices, settings, applications, schedules, deliveries,

@@ -1,6 +1,7 @@
 import CopyPlugin
 import InvoicePlugin
 import Kernel
+import PluginSDK
 import SchedulePlugin
 
 /// The plugins compiled into this server. Registering a first-party plugin is one line here; a

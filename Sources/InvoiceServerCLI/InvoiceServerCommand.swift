@@ -1,5 +1,6 @@
 import ArgumentParser
 import Kernel
+import PluginSDK
 import Synchronization
 
 /// The `invoice-server` command line as a library, so a server with more plugins is one line:

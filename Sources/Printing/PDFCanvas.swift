@@ -9,13 +9,17 @@ public final class PDFCanvas {
     public let direction: TextDirection
     /// Pages begun so far (the first page exists from the start).
     public private(set) var pageCount = 1
+    /// Characters drawn so far that no font had a glyph for (each printed as an empty box).
+    public private(set) var missingGlyphs = 0
 
+    private let typesetter: Typesetter
     private let layouts: LayoutContext
     private let surface: OpaquePointer
     private let cairo: OpaquePointer
     private let sink: ByteSink
 
     init(typesetter: Typesetter, pageSize: PageSize, direction: TextDirection, metadata: PDFMetadata) {
+        self.typesetter = typesetter
         layouts = typesetter.context(direction)
         self.pageSize = pageSize
         self.direction = direction
@@ -53,17 +57,40 @@ public final class PDFCanvas {
     }
 
     /// Draws `text` wrapped in a box at (`x` from the leading edge, `y` from the top) and returns
-    /// the height it took.
+    /// the height it took. With `link` (an http or https URL) the text is a clickable link.
     @discardableResult
     public func text(
         _ text: String, style: TextStyle, x: Double, y: Double, width: Double, alignment: TextAlignment = .leading,
-        reusable: Bool = false
+        reusable: Bool = false, link: String? = nil
     ) -> Double {
         let layout = layouts.layout(text, style: style, width: width, alignment: pangoAlignment(alignment), reusable: reusable)
+        missingGlyphs += Int(pango_layout_get_unknown_glyphs_count(layout))
+        let linkAttributes = link.flatMap(Self.linkAttributes)
+        if let linkAttributes { cairo_tag_begin(cairo, CAIRO_TAG_LINK, linkAttributes) }
         cairo_set_source_rgb(cairo, style.gray, style.gray, style.gray)
         cairo_move_to(cairo, physicalX(x, width: width), y)
         pango_cairo_show_layout(cairo, layout)
+        if linkAttributes != nil { cairo_tag_end(cairo, CAIRO_TAG_LINK) }
         return layouts.height(of: layout)
+    }
+
+    /// Draws `image` scaled to fit a box (`x` from the leading edge, `y` from the top) without
+    /// changing its proportions, at the box's leading top corner; returns the size it took, or
+    /// nil (nothing drawn) when the picture does not decode.
+    @discardableResult
+    public func image(_ image: PNGImage, x: Double, y: Double, maxWidth: Double, maxHeight: Double) -> (width: Double, height: Double)? {
+        guard let surface = typesetter.surface(of: image) else { return nil }
+        let scale = min(maxWidth / Double(image.width), maxHeight / Double(image.height))
+        let width = Double(image.width) * scale
+        let height = Double(image.height) * scale
+        cairo_save(cairo)
+        cairo_translate(cairo, physicalX(x, width: width), y)
+        cairo_scale(cairo, scale, scale)
+        cairo_set_source_surface(cairo, surface, 0, 0)
+        cairo_pattern_set_filter(cairo_get_source(cairo), CAIRO_FILTER_GOOD)
+        cairo_paint(cairo)
+        cairo_restore(cairo)
+        return (width, height)
     }
 
     /// A filled rectangle (rules, shaded rows), 0 black to 1 white.
@@ -88,6 +115,17 @@ public final class PDFCanvas {
             throw PrintingError(description: String(cString: cairo_status_to_string(status)))
         }
         return sink.bytes
+    }
+
+    /// Cairo's link attributes for an http(s) URL (quotes and backslashes escaped), else nil.
+    private static func linkAttributes(_ url: String) -> String? {
+        guard url.hasPrefix("https://") || url.hasPrefix("http://") else { return nil }
+        var escaped = ""
+        for character in url {
+            if character == "\\" || character == "'" { escaped.append("\\") }
+            escaped.append(character)
+        }
+        return "uri='\(escaped)'"
     }
 
     private func physicalX(_ x: Double, width: Double) -> Double {

@@ -9,11 +9,15 @@ public final class PDFRenderer: Sendable {
     private let threadCount: Int
     private let queue = RenderQueue()
     private let started = Atomic<Bool>(false)
+    private let fonts: FontLibrary
 
-    /// A renderer with `threads` render threads (default: one per core).
-    public init(threads: Int = ProcessInfo.processInfo.activeProcessorCount, pageSize: PageSize = .a4) {
+    /// A renderer with `threads` render threads (default: one per core) printing with `fonts`.
+    public init(
+        threads: Int = ProcessInfo.processInfo.activeProcessorCount, pageSize: PageSize = .a4, fonts: FontLibrary = .standard
+    ) {
         self.threadCount = max(1, threads)
         self.pageSize = pageSize
+        self.fonts = fonts
     }
 
     deinit { queue.close() }
@@ -42,8 +46,9 @@ public final class PDFRenderer: Sendable {
         guard started.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged else { return }
         for index in 0..<threadCount {
             let queue = self.queue
+            let fonts = self.fonts
             let thread = Thread {
-                let typesetter = Typesetter()
+                let typesetter = Typesetter(fonts: fonts)
                 while let job = queue.pop() { job(typesetter) }
             }
             thread.name = "pdf-\(index)"

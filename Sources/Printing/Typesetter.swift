@@ -1,18 +1,37 @@
 import CPangoCairo
 
-/// One thread's Pango state: a font map (fonts are found and loaded once, then reused) and a
-/// layout context per reading direction. Not thread-safe: each render thread owns one.
+/// One thread's Pango state: a font map over the shared font library (fonts are found and
+/// loaded once, then reused), a layout context per reading direction and the pictures decoded
+/// so far. Not thread-safe: each render thread owns one.
 final class Typesetter {
     private let fontMap: UnsafeMutablePointer<PangoFontMap>
     private var contexts: [TextDirection: LayoutContext] = [:]
+    private var pictures: [PNGImage: OpaquePointer] = [:]
 
-    init() {
+    /// At most this many decoded pictures are kept; past it they are all dropped and decoded again.
+    private static let picturesLimit = 8
+
+    init(fonts: FontLibrary) {
         fontMap = pango_cairo_font_map_new()
+        pango_fc_font_map_set_config(OpaquePointer(fontMap), fonts.config)
     }
 
     deinit {
         contexts.removeAll()
+        for surface in pictures.values { cairo_surface_destroy(surface) }
         g_object_unref(UnsafeMutableRawPointer(fontMap))
+    }
+
+    /// `image` decoded as a Cairo surface (owned by the typesetter), or nil when it does not decode.
+    func surface(of image: PNGImage) -> OpaquePointer? {
+        if let surface = pictures[image] { return surface }
+        guard let surface = image.makeSurface() else { return nil }
+        if pictures.count >= Self.picturesLimit {
+            for old in pictures.values { cairo_surface_destroy(old) }
+            pictures.removeAll(keepingCapacity: true)
+        }
+        pictures[image] = surface
+        return surface
     }
 
     /// The layout context for documents read in `direction`.

@@ -1,6 +1,7 @@
 import HTTPTypes
 import Hummingbird
 import Kernel
+import PluginSDK
 import Logging
 import Synchronization
 
@@ -10,6 +11,7 @@ import Synchronization
 struct AccessLogMiddleware: RouterMiddleware {
     typealias Context = ServerContext
 
+    let kernel: Kernel
     let logger: Logger
     let metrics: ServerMetrics
 
@@ -23,12 +25,9 @@ struct AccessLogMiddleware: RouterMiddleware {
         do {
             response = try await next(request, context)
         } catch let error as HTTPError {
-            response = Self.envelope(for: error, request: request)
+            response = Response(kernel.answer(error.kernelError, language: request.language(kernel), requestID: context.requestID))
         } catch {
-            logger.error("unhandled error", metadata: ["request_id": "\(context.requestID)", "error": "\(error)"])
-            response = .envelope(
-                KernelError(code: .failure, message: KernelMessages.internalError, data: ["request_id": .string(context.requestID)]),
-                language: request.queryLanguage)
+            response = Response(kernel.answer(error, language: request.language(kernel), requestID: context.requestID))
         }
         response.headers[Self.requestIDField] = context.requestID
         let elapsed = ContinuousClock.now - started
@@ -38,23 +37,11 @@ struct AccessLogMiddleware: RouterMiddleware {
             routeLabel = "\(route.plugin)/\(route.control)/\(route.action)"
             metrics.record(plugin: route.plugin, control: route.control, action: route.action, code: code, duration: elapsed)
         }
+        let jobs = outcome.storageJobs
         logger.info(
-            "\(request.method.rawValue) \(request.uri.path) \(routeLabel) status=\(response.status.code) code=\(code) \(Self.milliseconds(elapsed))ms",
+            "\(request.method.rawValue) \(request.uri.path) \(routeLabel) status=\(response.status.code) code=\(code) jobs=\(jobs.reads)r\(jobs.writes)w \(Self.milliseconds(elapsed))ms",
             metadata: ["request_id": "\(context.requestID)"])
         return response
-    }
-
-    private static func envelope(for error: HTTPError, request: Request) -> Response {
-        let message: LocalizedText
-        switch error.status {
-        case .contentTooLarge: message = KernelMessages.bodyTooLarge
-        case .methodNotAllowed: message = KernelMessages.methodNotAllowed
-        case .notFound: message = KernelMessages.unknownPath
-        default: message = KernelMessages.malformedBody
-        }
-        let code: ResultCode = error.status == .notFound ? .failure : .badParameter
-        return .envelope(
-            Envelope(msg: message(request.queryLanguage), code: code, data: ""), status: error.status)
     }
 
     /// A client's `X-Request-Id` when it is 1-64 safe characters, else a new id: a random

@@ -1,6 +1,7 @@
 import Dashboard
 import Hummingbird
 import Kernel
+import PluginSDK
 import Logging
 import NIOCore
 
@@ -14,7 +15,7 @@ public func buildApplication(
 ) -> some ApplicationProtocol {
     let metrics = ServerMetrics()
     let router = Router(context: ServerContext.self)
-    router.add(middleware: AccessLogMiddleware(logger: logger, metrics: metrics))
+    router.add(middleware: AccessLogMiddleware(kernel: kernel, logger: logger, metrics: metrics))
 
     let endpoint = PluginEndpoint(
         kernel: kernel, limits: configuration.limits, bodyTimeout: .seconds(configuration.bodyTimeoutSeconds))
@@ -49,7 +50,7 @@ public func buildApplication(
     ).add(to: router)
 
     let idleTimeout = TimeAmount.seconds(Int64(configuration.idleTimeoutSeconds))
-    return Application(
+    var application = Application(
         router: router,
         server: .http1(configuration: .init(additionalChannelHandlers: [ConnectionCounter(metrics: metrics)], idleTimeout: idleTimeout)),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "invoice-server"),
@@ -58,4 +59,6 @@ public func buildApplication(
             await onListening(address?.ipAddress ?? configuration.host, address?.port ?? configuration.port)
         },
         logger: logger)
+    application.addServices(CacheFollower(kernel: kernel, logger: logger))
+    return application
 }

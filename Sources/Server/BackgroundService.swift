@@ -1,5 +1,7 @@
 import Kernel
 import Logging
+import Outbox
+import PluginSDK
 import ServiceLifecycle
 
 /// Work the server does outside requests: the outbox worker and every enabled plugin's
@@ -12,23 +14,20 @@ public struct BackgroundService: Service {
 
     /// The outbox worker uses the channels of `<configDir>/outbox.json`.
     public init(kernel: Kernel, logger: Logger) throws {
-        let services = kernel.services
-        let outbox = try OutboxConfiguration.load(configDir: services.configuration.configDir)
+        let access = kernel.access
+        let outbox = try OutboxConfiguration.load(configDir: access.configuration.configDir)
         self.kernel = kernel
-        self.worker = OutboxWorker(
-            storage: services.storage, channels: outbox.channels, policy: outbox.policy, clock: services.clock, logger: logger)
+        self.worker = OutboxWorker(storage: access.storage, channels: outbox.channels, policy: outbox.policy, clock: access.clock, logger: logger)
         self.logger = logger
     }
 
     public func run() async throws {
-        let services = kernel.services
         let work = kernel.enabledBackgroundWork
-        let worker = self.worker
-        let logger = self.logger
+        let (worker, logger) = (self.worker, self.logger)
         try await cancelWhenGracefulShutdown {
             await withTaskGroup(of: Void.self) { group in
                 group.addTask { await worker.run() }
-                for plugin in work {
+                for (plugin, services) in work {
                     group.addTask {
                         do {
                             try await plugin.runInBackground(services)

@@ -1,5 +1,6 @@
 import Foundation
 import Kernel
+import PluginSDK
 
 /// Turns a request body into parameters by its content type: JSON objects, url-encoded forms and
 /// multipart forms. A body without a content type is read as JSON when it looks like JSON (the

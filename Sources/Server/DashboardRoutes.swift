@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import Kernel
 import NIOCore
+import PluginSDK
 
 /// Mounts the web dashboard: `/`, `/login`, `/logout` and everything under `/my`, `/manage`,
 /// `/i` and `/assets`. Turns each request into a `DashboardRequest` (query, url-encoded or
@@ -38,13 +39,16 @@ struct DashboardRoutes: Sendable {
                 isPost: request.method == .post, path: request.uri.path, query: query, form: form, headers: headers,
                 isSecure: isSecure(headers, remote: context.remoteAddress), requestID: context.requestID,
                 remoteAddress: context.remoteAddress))
-        var fields = HTTPFields()
+        var response =
+            if let kernelAnswer = answer.kernelAnswer {
+                Response(kernelAnswer)
+            } else {
+                Response(status: HTTPResponse.Status(code: answer.status), body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body)))
+            }
         for (name, value) in answer.headers {
-            if let field = HTTPField.Name(name) { fields.append(HTTPField(name: field, value: value)) }
+            if let field = HTTPField.Name(name) { response.headers.append(HTTPField(name: field, value: value)) }
         }
-        return Response(
-            status: HTTPResponse.Status(code: answer.status), headers: fields,
-            body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body)))
+        return response
     }
 
     /// TLS seen by a trusted reverse proxy (this server itself speaks plain HTTP).

@@ -1,7 +1,7 @@
 import Hummingbird
 import Kernel
-import Storage
 import NIOCore
+import PluginSDK
 
 /// `GET /healthz` (the process answers), `GET /readyz` (storage answers), `GET /metrics`
 /// (Prometheus text format) and `GET /api/openapi.json` (every enabled action, from the route tables).
@@ -11,23 +11,24 @@ struct OperationsRoutes: Sendable {
 
     func add(to router: Router<ServerContext>) {
         router.get("/healthz") { _, _ in
-            Response.envelope(Envelope(msg: "ok", code: .success, data: ["status": "alive"]))
+            Response(.envelope(Envelope(msg: "ok", code: .success, data: ["status": "alive"])))
         }
-        router.get("/readyz") { [kernel] _, _ in
+        router.get("/readyz") { [kernel] request, context in
             if await kernel.isReady() {
-                return Response.envelope(Envelope(msg: "ok", code: .success, data: ["status": "ready"]))
+                return Response(.envelope(Envelope(msg: "ok", code: .success, data: ["status": "ready"])))
             }
-            return Response.envelope(
-                Envelope(msg: "storage unavailable", code: .storageFailed, data: ["status": "not ready"]), status: .serviceUnavailable)
+            let unavailable = KernelError(
+                code: .storageFailed, message: KernelMessages.storageFailed, data: ["status": "not ready"], problem: .unavailable)
+            return Response(kernel.answer(unavailable, language: request.language(kernel), requestID: context.requestID))
         }
         router.get("/api/openapi.json") { [kernel] _, _ in
-            let document = OpenAPIDocument.build(kernel.services.registry)
+            let document = OpenAPIDocument.build(kernel.access.registry)
             return Response(
-                status: .ok, headers: [.contentType: KernelResponse.jsonContentType],
+                status: .ok, headers: [.contentType: Response.jsonContentType],
                 body: ResponseBody(byteBuffer: ByteBuffer(bytes: document.serialized())))
         }
         router.get("/metrics") { [kernel, metrics] _, _ in
-            let text = metrics.render(writeQueueDepth: kernel.services.storage.writeQueueDepth)
+            let text = metrics.render(writeQueueDepth: kernel.writeQueueDepth)
             return Response(
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                 body: ResponseBody(byteBuffer: ByteBuffer(bytes: text)))

@@ -1,6 +1,8 @@
 import Hummingbird
 import Kernel
+import PluginSDK
 import NIOCore
+
 
 /// The plugin call endpoint behind every path form: reads the query and body into parameters,
 /// hands the call to the kernel and writes its answer.
@@ -22,9 +24,9 @@ struct PluginEndpoint: Sendable {
         do {
             params = try QueryString.parse(request.uri.query.map { $0[...] } ?? "")
         } catch {
-            return refuse(error, language: .en, context: context)
+            return refuse(error, language: kernel.access.defaultLanguage, context: context)
         }
-        let language = params.string("lang").flatMap(Language.init(parameter:)) ?? .en
+        let language = kernel.access.language(for: params)
         if shopxoEntry {
             do {
                 try Self.checkShopXORoute(params)
@@ -61,6 +63,7 @@ struct PluginEndpoint: Sendable {
             rawBody: rawBody, requestID: context.requestID, remoteAddress: context.remoteAddress)
         let answer = await kernel.handle(call)
         context.outcome.code = answer.code.rawValue
+        context.outcome.storageJobs = answer.storageJobs
         if let route = answer.route { context.outcome.route = (route.plugin, route.control, route.action) }
         return Response(answer)
     }
@@ -70,7 +73,7 @@ struct PluginEndpoint: Sendable {
     /// would otherwise restart the connection's idle timer; a body that stops arriving
     /// altogether is closed by that idle timer).
     private func readBody(_ request: Request) async throws(KernelError) -> ByteBuffer {
-        let tooLarge = KernelError(code: .badParameter, message: KernelMessages.bodyTooLarge, httpStatus: 413)
+        let tooLarge = KernelError(code: .badParameter, message: KernelMessages.bodyTooLarge, problem: .bodyTooLarge)
         if let declared = request.headers[.contentLength].flatMap({ Int($0) }), declared > limits.maxBodyBytes { throw tooLarge }
         let deadline = ContinuousClock.now + bodyTimeout
         var body = ByteBuffer()
@@ -79,23 +82,22 @@ struct PluginEndpoint: Sendable {
                 guard body.readableBytes + chunk.readableBytes <= limits.maxBodyBytes else { throw tooLarge }
                 body.writeBuffer(&chunk)
                 if ContinuousClock.now > deadline {
-                    throw KernelError(code: .badParameter, message: KernelMessages.bodyTimeout, httpStatus: 408)
+                    throw KernelError(code: .badParameter, message: KernelMessages.bodyTimeout, problem: .bodyTimeout)
                 }
             }
         } catch let error as KernelError {
             throw error
         } catch {
-            throw KernelError(code: .badParameter, message: KernelMessages.malformedBody, httpStatus: 400)
+            throw KernelError(code: .badParameter, message: KernelMessages.malformedBody, problem: .malformedRequest)
         }
         return body
     }
 
     /// An envelope for a request refused before the kernel saw it, noted for the access log.
     private func refuse(_ error: KernelError, language: Language, context: ServerContext) -> Response {
-        context.outcome.code = error.code.rawValue
-        var response = Response.envelope(error, language: language)
-        if error.httpStatus != 200 { response.headers[.connection] = "close" }
-        return response
+        let answer = kernel.answer(error, language: language, requestID: context.requestID)
+        context.outcome.code = answer.code.rawValue
+        return Response(answer)
     }
 
     /// ShopXO's entry files route by `s`; only `plugins/index` (with or without a leading slash

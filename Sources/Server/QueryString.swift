@@ -1,4 +1,5 @@
 import Kernel
+import PluginSDK
 
 /// Parsing `a=1&b=2&ids[]=3` (query strings and url-encoded form bodies) into parameters.
 /// `name[]` collects repeated values into an array; otherwise the last value wins.

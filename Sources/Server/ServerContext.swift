@@ -25,4 +25,5 @@ public struct ServerContext: RequestContext {
 final class RequestOutcome: @unchecked Sendable {
     var route: (plugin: String, control: String, action: String)?
     var code: Int?
+    var storageJobs: (reads: Int, writes: Int) = (0, 0)
 }

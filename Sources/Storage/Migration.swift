@@ -1,5 +1,6 @@
-/// One schema change, named `plugin/NNN-what` (`kernel/001-accounts`, `invoice/002-applications`).
-/// A released migration never changes: add a new one instead.
+/// One schema change, named `owner/NNN-what` (`kernel/001-accounts`, `invoice/002-applications`).
+/// A released migration never changes: add a new one instead. A plugin's migration runs in that
+/// plugin's `AccessScope`: it can create and change only tables named `<plugin>_...`.
 public struct Migration: Sendable {
     /// Unique, stable name; its prefix before `/` names its owner: "kernel" or a plugin.
     public let id: String
@@ -18,48 +19,9 @@ public struct Migration: Sendable {
         self.plugin = id.split(separator: "/", maxSplits: 1).first.map(String.init) ?? id
         self.apply = apply
     }
-}
 
-/// Applies migrations in order, each in its own transaction, recording them in
-/// `migrations (id, plugin, applied_at)`. Safe to run again and from two processes at once.
-public enum Migrator {
-    /// Applies the migrations not yet recorded and returns their ids.
-    @discardableResult
-    public static func migrate(_ pool: DatabasePool, _ migrations: [Migration]) async throws -> [String] {
-        try await pool.write { database in
-            try database.executeScript(
-                """
-                CREATE TABLE IF NOT EXISTS migrations (
-                    id TEXT PRIMARY KEY,
-                    plugin TEXT NOT NULL,
-                    applied_at TEXT NOT NULL
-                )
-                """
-            )
-        }
-        var applied: [String] = []
-        for migration in migrations {
-            let ran = try await pool.write { database -> Bool in
-                let done = try database.queryOne("SELECT 1 FROM migrations WHERE id = ?", migration.id)
-                guard done == nil else { return false }
-                try migration.apply(database)
-                try database.execute(
-                    "INSERT INTO migrations (id, plugin, applied_at) VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
-                    migration.id, migration.plugin
-                )
-                return true
-            }
-            if ran { applied.append(migration.id) }
-        }
-        return applied
-    }
+    /// The owner of the kernel's own migrations.
+    public static let kernelOwner = "kernel"
 
-    /// The ids already applied, in the order they were applied.
-    public static func appliedMigrations(_ pool: DatabasePool) async throws -> [String] {
-        try await pool.read { database in
-            let exists = try database.queryOne("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'migrations'")
-            guard exists != nil else { return [] }
-            return try database.query("SELECT id FROM migrations ORDER BY rowid").compactMap { $0.string("id") }
-        }
-    }
+    var scope: AccessScope { plugin == Self.kernelOwner ? .host : .plugin(plugin) }
 }

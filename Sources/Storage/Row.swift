@@ -1,6 +1,9 @@
-/// One result row. Columns are read by name; a missing column reads as NULL.
+/// One result row. Columns are read by name: `row.int64("id")` answers nil for NULL or a missing
+/// column; `row.require("id")` and `row.decode("status", as: Status.self)` throw instead, for
+/// values a record cannot do without (see `RowDecodable`).
 public struct Row: Sendable {
-    /// The column names of a query and where each sits, built once and shared by all its rows.
+    /// The column names of a query and where each sits, built once per prepared statement and
+    /// shared by all its rows.
     public final class Columns: Sendable {
         public let names: [String]
         let positions: [String: Int]
@@ -25,6 +28,9 @@ public struct Row: Sendable {
 
     /// The column names, in select order.
     public var columns: [String] { layout.names }
+
+    /// Whether the query selected a column of this name.
+    public func has(_ name: String) -> Bool { layout.positions[name] != nil }
 
     /// The value of the named column, or `.null` when there is no such column.
     public subscript(_ name: String) -> SQLValue {

@@ -1,5 +1,3 @@
-import CSQLite
-
 /// A failure of the storage layer. `message` is for logs only: it may name SQL or paths and must
 /// never reach a client.
 public struct StorageError: Error, CustomStringConvertible, Sendable {
@@ -11,14 +9,22 @@ public struct StorageError: Error, CustomStringConvertible, Sendable {
         case busy
         /// The disk, file or database image failed (I/O error, full disk, corruption).
         case io
+        /// The statement touches tables outside the caller's `AccessScope`, or controls the
+        /// transaction from plugin code.
+        case denied
+        /// A row could not be read into a record (a missing column, an unknown enum value).
+        case decoding
+        /// The schema cannot be used: duplicate migration ids, or a database written by a newer
+        /// version of the server.
+        case schema
         /// The storage was closed or used the wrong way.
         case misuse
-        /// Anything else SQLite reported.
+        /// Anything else the backend reported.
         case other
     }
 
     public let kind: Kind
-    /// SQLite's extended result code, or 0 when the error did not come from SQLite.
+    /// The backend's own result code (SQLite's extended code), or 0.
     public let resultCode: Int32
     public let message: String
 
@@ -26,19 +32,6 @@ public struct StorageError: Error, CustomStringConvertible, Sendable {
         self.kind = kind
         self.resultCode = resultCode
         self.message = message
-    }
-
-    init(resultCode: Int32, connection: OpaquePointer?, context: String) {
-        let detail = connection.flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) } ?? "unknown"
-        let kind: Kind
-        switch resultCode & 0xff {
-        case SQLITE_CONSTRAINT: kind = .constraint
-        case SQLITE_BUSY, SQLITE_LOCKED: kind = .busy
-        case SQLITE_IOERR, SQLITE_FULL, SQLITE_CORRUPT, SQLITE_CANTOPEN, SQLITE_NOTADB, SQLITE_READONLY: kind = .io
-        case SQLITE_MISUSE: kind = .misuse
-        default: kind = .other
-        }
-        self.init(kind: kind, resultCode: resultCode, message: "\(context): \(detail) (\(resultCode))")
     }
 
     /// The storage has been closed.

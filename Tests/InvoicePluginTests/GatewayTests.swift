@@ -1,7 +1,9 @@
+import Contracts
 import Crypto
 import Foundation
 import InvoicePlugin
 import Kernel
+import PluginSDK
 import Storage
 import TestSupport
 import Testing
@@ -58,7 +60,7 @@ import Testing
     @Test func aValidStripeEventPaysTheInvoiceAndEmitsInvoicePaid() async throws {
         try await Self.withGateways { fixture in
             let paidEvents = EventLog()
-            fixture.server.kernel.services.hooks.on("invoice.paid", name: "test.recorder") { event in
+            fixture.server.kernel.access.services(for: "test").hooks.onCommitted(InvoiceEvents.paid, name: "recorder") { event in
                 await paidEvents.append(event.payload["number"]?.stringValue ?? "")
             }
             let invoice = try await fixture.createInvoice(userID: nil, amount: "42.50")
@@ -137,7 +139,7 @@ import Testing
             let answer = try await Self.stripe(fixture, Self.checkoutCompleted(id: "evt_short", invoiceID: invoice["id"]!, amount: 999))
             #expect(answer.code == -1)
             #expect(try await Self.status(fixture, invoice["id"]!) == "pending")
-            let recorded = try await fixture.server.kernel.services.storage.read { db in
+            let recorded = try await fixture.server.kernel.access.storage.read { db in
                 try db.scalar("SELECT COUNT(*) FROM invoice_gateway_events").int
             }
             #expect(recorded == 0)

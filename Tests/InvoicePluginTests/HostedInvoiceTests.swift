@@ -1,6 +1,7 @@
 import Foundation
 import InvoicePlugin
 import Kernel
+import PluginSDK
 import TestSupport
 import Testing
 

@@ -1,6 +1,7 @@
 import Foundation
 import InvoicePlugin
 import Kernel
+import PluginSDK
 import Storage
 import TestSupport
 import Testing
@@ -61,7 +62,7 @@ import Testing
                 #expect(answer.code != 0)
                 #expect(answer.msg == message, "\(body.text)")
             }
-            let count = try await fixture.server.kernel.services.storage.read { db in try db.scalar("SELECT COUNT(*) FROM invoice_invoices").int }
+            let count = try await fixture.server.kernel.access.storage.read { db in try db.scalar("SELECT COUNT(*) FROM invoice_invoices").int }
             #expect(count == 0)
         }
     }
@@ -73,7 +74,7 @@ import Testing
             #expect(byID.data?["number"] == invoice["number"])
             let byNumber = try await fixture.merchant("view", ["number": invoice["number"]!])
             #expect(byNumber.data?["id"] == invoice["id"])
-            let accounts = fixture.server.kernel.services.accounts
+            let accounts = fixture.server.kernel.access.accounts
             let otherStore = try await accounts.store("other")
             let otherKey = try await accounts.createAPIKey(storeID: otherStore, scopes: ["invoices"]).key
             let foreign = try await fixture.server.call("invoice", "merchant", "view", ["id": invoice["id"]!], headers: [("X-Api-Key", otherKey)])

@@ -1,6 +1,7 @@
 @testable import InvoicePlugin
 import Foundation
 import Kernel
+import PluginSDK
 import Testing
 
 @Suite struct MoneyAndTaxUnitTests {

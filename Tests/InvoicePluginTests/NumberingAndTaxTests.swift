@@ -1,6 +1,7 @@
 import Foundation
 import InvoicePlugin
 import Kernel
+import PluginSDK
 import Storage
 import TestSupport
 import Testing
@@ -25,7 +26,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         for round in 1...2 {
             try await TestServer.with(plugins: [InvoicePlugin()], dataDir: folder) { server in
-                let key = try await server.kernel.services.accounts.createAPIKey(storeID: 1, scopes: ["invoices"]).key
+                let key = try await server.kernel.access.accounts.createAPIKey(storeID: 1, scopes: ["invoices"]).key
                 let answer = try await server.call(
                     "invoice", "merchant", "create", ["products": [["title": "x", "amount": "1"]]], headers: [("X-Api-Key", key)])
                 #expect(answer.data?["number"]?.stringValue?.hasSuffix("00000\(round)") == true)
@@ -49,7 +50,7 @@ import Testing
                 return try await group.reduce(into: []) { $0.append($1) }
             }
             #expect(Set(ids.compactMap { $0?.intValue }).count == 1)
-            let count = try await fixture.server.kernel.services.storage.read { db in try db.scalar("SELECT COUNT(*) FROM invoice_invoices").int }
+            let count = try await fixture.server.kernel.access.storage.read { db in try db.scalar("SELECT COUNT(*) FROM invoice_invoices").int }
             #expect(count == 1)
         }
     }

@@ -1,5 +1,7 @@
+import Contracts
 import Foundation
 import Kernel
+import PluginSDK
 import TestSupport
 import Testing
 
@@ -25,7 +27,7 @@ import Testing
         try await InvoiceFixture.with { fixture in
             let admin = try await fixture.server.admin("root")
             let user = try await fixture.server.user("alice")
-            let before = fixture.server.kernel.services.registry.state(of: "invoice")?.config["store_defaults"]
+            let before = fixture.server.kernel.access.registry.state(of: "invoice")?.config["store_defaults"]
             let saved = try await fixture.admin(
                 "admin", "save",
                 [
@@ -44,7 +46,7 @@ import Testing
             #expect(base["invoice_desc"] == ["Line one", "Line two"])
             #expect(base["invoice_content_type"] == ["Goods", "Services"])
             #expect(center.data?["invoice_business_list"]?.arrayValue?.map { $0["control"] } == ["order"])
-            let config = fixture.server.kernel.services.registry.state(of: "invoice")?.config
+            let config = fixture.server.kernel.access.registry.state(of: "invoice")?.config
             #expect(config?["store_defaults"] == before)
             #expect(config?["unknown_key"] == nil)
         }
@@ -81,7 +83,9 @@ import Testing
             let admin = try await fixture.server.admin("root")
             let user = try await fixture.server.user("alice")
             let events = ShopXOEventLog()
-            fixture.server.kernel.services.hooks.on("application.audited", name: "test") { await events.append($0) }
+            fixture.server.kernel.access.services(for: "test").hooks.onCommitted(InvoiceEvents.applicationAudited, name: "recorder") {
+                await events.append($0)
+            }
             let id = try await fixture.apply(token: user.token, ids: [try await fixture.paidID(userID: user.id)])
 
             let list = try await fixture.admin("invoice", "index", ["status": 0, "user_id": .int(user.id)], token: admin)

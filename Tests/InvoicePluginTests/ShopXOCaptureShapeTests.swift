@@ -1,5 +1,6 @@
 import Foundation
 import Kernel
+import PluginSDK
 import TestSupport
 import Testing
 

@@ -1,5 +1,6 @@
 import Foundation
 import Kernel
+import PluginSDK
 import Storage
 import TestSupport
 import Testing
@@ -90,7 +91,7 @@ import Testing
             #expect(codes.filter { $0 == 0 }.count == 1)
             #expect(codes.allSatisfy { $0 == 0 || $0 == -1 || $0 == -101 })
             #expect(try await fixture.applicationCount() == 1)
-            let live = try await fixture.server.kernel.services.storage.read { db in
+            let live = try await fixture.server.kernel.access.storage.read { db in
                 try db.queryOne("SELECT COUNT(*) AS n FROM invoice_application_items WHERE live = 1")?.int64("n")
             }
             #expect(live == 1)

@@ -1,4 +1,5 @@
 @testable import Kernel
+import PluginSDK
 import Testing
 
 @Suite struct AuthUnitTests {

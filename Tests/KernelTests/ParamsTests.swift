@@ -1,4 +1,5 @@
 import Kernel
+import PluginSDK
 import Testing
 
 @Suite struct ParamsTests {

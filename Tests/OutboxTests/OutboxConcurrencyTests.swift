@@ -1,5 +1,7 @@
 import Foundation
 import Kernel
+import Outbox
+import PluginSDK
 import Storage
 import Testing
 import TestSupport

@@ -1,5 +1,7 @@
 import Foundation
 import Kernel
+import Outbox
+import PluginSDK
 import Logging
 import Storage
 import Synchronization
@@ -30,14 +32,16 @@ struct OutboxHarness: Sendable {
     let clock: ManualClock
     let dataDir: String
 
-    var storage: DatabasePool { kernel.services.storage }
+    var storage: any DatabaseWriter { kernel.access.storage }
+    var outbox: OutboxStore { OutboxStore(clock: clock.kernelClock) }
     static let logger = Logger(label: "outbox-test", factory: { _ in SwiftLogNoOpLogHandler() })
 
     static func with<T: Sendable>(dataDir: String? = nil, _ body: @Sendable (OutboxHarness) async throws -> T) async throws -> T {
         let folder = dataDir ?? TestServer.temporaryFolder()
         let clock = ManualClock()
         let kernel = try await Kernel(
-            configuration: TestServer.testConfiguration(dataDir: folder), plugins: [], logger: logger, clock: clock.kernelClock)
+            configuration: TestServer.testConfiguration(dataDir: folder), plugins: [], modules: [OutboxModule()], logger: logger,
+            clock: clock.kernelClock)
         let result: Result<T, any Error>
         do {
             result = .success(try await body(OutboxHarness(kernel: kernel, clock: clock, dataDir: folder)))
@@ -56,8 +60,8 @@ struct OutboxHarness: Sendable {
     }
 
     func enqueue(_ message: OutboxMessage) async throws -> String? {
-        let now = clock.now
-        return try await storage.write { db in try Outbox.enqueue(db, message, now: now) }
+        let outbox = self.outbox
+        return try await storage.write { db in try outbox.enqueue(message, in: db) }
     }
 
     func row(_ eventID: String) async throws -> Row? {

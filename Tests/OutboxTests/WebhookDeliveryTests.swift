@@ -1,5 +1,7 @@
 import Foundation
 import Kernel
+import Outbox
+import PluginSDK
 import Storage
 import Testing
 import TestSupport
@@ -44,12 +46,11 @@ struct WebhookDeliveryTests {
 
     @Test func messageEnqueuedInAWriteThatFailsIsNeverSent() async throws {
         try await OutboxHarness.with { harness in
-            let now = harness.clock.now
+            let outbox = harness.outbox
             struct Refused: Error {}
             await #expect(throws: Refused.self) {
                 try await harness.storage.write { db in
-                    try Outbox.enqueue(
-                        db, .webhook(storeID: 1, url: "http://127.0.0.1:9/x", secret: "s", topic: "t", data: [:]), now: now)
+                    try outbox.enqueue(.webhook(storeID: 1, url: "http://127.0.0.1:9/x", secret: "s", topic: "t", data: [:]), in: db)
                     throw Refused()
                 }
             }
@@ -79,8 +80,10 @@ struct WebhookDeliveryTests {
                 #expect(try await worker.runOnce() == 1)
                 row = try #require(try await harness.row(eventID))
                 #expect(row.string("status") == "delivered")
-                let messageID = row.int64("id") ?? 0
-                let attempts = try await harness.storage.read { db in try Outbox.attempts(db, messageID: messageID) }
+                let outbox = harness.outbox
+                let attempts = try await harness.storage.read { db in
+                    try outbox.attempts(of: try #require(try outbox.find(storeID: 1, eventID: eventID, in: db)), in: db)
+                }
                 #expect(attempts.map(\.statusCode) == [500, 500, 200])
                 #expect(attempts.map(\.ok) == [false, false, true])
                 let records = try await sink.waitForRecords(3)
@@ -128,10 +131,10 @@ struct WebhookDeliveryTests {
                     try await harness.enqueue(.webhook(storeID: 1, url: "http://127.0.0.1:\(sink.port)/", secret: "s", topic: "t", data: [:])))
                 let worker = harness.worker([.webhook: WebhookChannel()])
                 try await worker.runOnce()
-                let now = harness.clock.now
-                let pendingAgain = try await harness.storage.write { db in try Outbox.redeliver(db, storeID: 1, eventID: eventID, now: now) }
+                let outbox = harness.outbox
+                let pendingAgain = try await harness.storage.write { db in try outbox.redeliver(storeID: 1, eventID: eventID, in: db) }
                 #expect(pendingAgain)
-                let otherStore = try await harness.storage.write { db in try Outbox.redeliver(db, storeID: 2, eventID: eventID, now: now) }
+                let otherStore = try await harness.storage.write { db in try outbox.redeliver(storeID: 2, eventID: eventID, in: db) }
                 #expect(!otherStore, "another store's message answers as missing")
                 try await worker.runOnce()
                 let records = try await sink.waitForRecords(2)

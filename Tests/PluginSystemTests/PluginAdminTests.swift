@@ -1,4 +1,6 @@
+import Contracts
 import Kernel
+import PluginSDK
 import Storage
 import TestSupport
 import Testing
@@ -40,12 +42,12 @@ import Testing
         let plugin = GreeterPlugin()
         try await TestServer.with(plugins: [plugin]) { server in
             let admin = try await server.admin("root")
-            let hooks = server.kernel.services.hooks
-            await hooks.publish(HookEvent(.invoicePaid, payload: ["id": 1]))
+            let hooks = server.kernel.access.services(for: "invoice").hooks
+            try await hooks.publish(HookEvent(InvoiceEvents.paid, payload: ["id": 1]))
             #expect(try await server.pluginAdmin("disable", ["name": "greeter"], token: admin).code == 0)
-            await hooks.publish(HookEvent(.invoicePaid, payload: ["id": 2]))
+            try await hooks.publish(HookEvent(InvoiceEvents.paid, payload: ["id": 2]))
             #expect(try await server.pluginAdmin("enable", ["name": "greeter"], token: admin).code == 0)
-            await hooks.publish(HookEvent(.invoicePaid, payload: ["id": 3]))
+            try await hooks.publish(HookEvent(InvoiceEvents.paid, payload: ["id": 3]))
             #expect(plugin.seen.all == ["1", "3"])
         }
     }
@@ -75,7 +77,7 @@ import Testing
             #expect(try await server.call("greeter", "name", "add", ["name": "Ann"]).code == 0)
             #expect(try await server.pluginAdmin("uninstall", ["name": "greeter"], token: admin).code == 0)
             #expect(try await !server.hasTable("greeter_names"))
-            let migrations = try await Migrator.appliedMigrations(server.kernel.services.storage)
+            let migrations = try await Migrator.appliedMigrations(server.kernel.access.storage)
             #expect(!migrations.contains("greeter/001-names"))
             #expect(try await server.listed("greeter", token: admin)?["installed"] == false)
             // A second uninstall has nothing to remove.
@@ -132,7 +134,7 @@ import Testing
             let notAnObject = try await server.pluginAdmin("saveconfig", ["name": "greeter", "config": "[1]"], token: admin)
             #expect(notAnObject.code == -5000)
             // Nothing of the refused saves was kept.
-            #expect(server.kernel.services.registry.state(of: "greeter")?.config == ["greeting": "hello", "repeat": 1])
+            #expect(server.kernel.access.registry.state(of: "greeter")?.config == ["greeting": "hello", "repeat": 1])
 
             let saved = try await server.pluginAdmin("saveconfig", ["name": "greeter", "config": ["greeting": "hi", "shout": true]], token: admin)
             #expect(saved.code == 0)
@@ -157,7 +159,7 @@ import Testing
         try await TestServer.with(plugins: [GreeterPlugin()]) { server in
             let admin = try await server.admin("root")
             #expect(try await server.pluginAdmin("uninstall", ["name": "greeter"], token: admin).code == 0)
-            server.kernel.services.hooks.addVeto(.pluginInstall, name: "freeze") { subject in
+            server.kernel.access.services(for: "policy").hooks.addVeto(.pluginInstall, name: "freeze") { subject in
                 throw KernelError.invalid(LocalizedText(en: "installs are frozen: \(subject.name)", zh: "安装已冻结", fa: "نصب متوقف است"))
             }
             let refused = try await server.pluginAdmin("install", ["name": "greeter"], token: admin)

@@ -1,5 +1,8 @@
+import Contracts
 import Foundation
 import Kernel
+import Outbox
+import PluginSDK
 import Logging
 import TestSupport
 import Testing
@@ -69,12 +72,13 @@ import Testing
 
             // An event it subscribed to goes out through the outbox, signed, and is retried until
             // the plugin acknowledges it (its first delivery fails with HTTP 500).
-            await server.kernel.services.hooks.publish(HookEvent(.invoicePaid, storeID: 1, payload: ["id": 5, "total": "10.00"]))
-            await server.kernel.services.hooks.publish(HookEvent(.invoiceRefunded, storeID: 1, payload: ["id": 5]))
+            let invoiceHooks = server.kernel.access.services(for: "invoice").hooks
+            try await invoiceHooks.publish(HookEvent(InvoiceEvents.paid, storeID: 1, payload: ["id": 5, "total": "10.00"]))
+            try await invoiceHooks.publish(HookEvent(InvoiceEvents.refunded, storeID: 1, payload: ["id": 5]))
             var policy = OutboxPolicy()
             policy.baseDelaySeconds = 0
             let worker = OutboxWorker(
-                storage: server.kernel.services.storage, channels: OutboxConfiguration().channels, policy: policy,
+                storage: server.kernel.access.storage, channels: OutboxConfiguration().channels, policy: policy,
                 logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
             #expect(try await worker.runOnce() == 1)
             #expect(try await worker.runOnce() == 1)
@@ -105,7 +109,7 @@ import Testing
             let disabled = try await server.call("loyalty", "greet", "hello", token: user.token)
             #expect(disabled.code == -11)
             #expect(remote.requests().count == before + 1)
-            await server.kernel.services.hooks.publish(HookEvent(.invoicePaid, storeID: 1, payload: ["id": 6]))
+            try await invoiceHooks.publish(HookEvent(InvoiceEvents.paid, storeID: 1, payload: ["id": 6]))
             #expect(try await server.outboxStatuses() == ["delivered"])
 
             // Uninstalled (dropping its registration): unknown, and its name is free again.

@@ -1,5 +1,6 @@
 import Foundation
 import Kernel
+import PluginSDK
 import Storage
 import Testing
 import TestSupport
@@ -24,7 +25,7 @@ struct CopyTests {
             #expect(answer.data?["copies"]?.arrayValue?.count == 2)
             let report = try await fixture.scheduler().tick(now: ScheduleFixture.utc("2026-12-02T08:00:01Z"))
             #expect(report.invoices == 2)
-            let totals = try await fixture.server.kernel.services.storage.read { db in
+            let totals = try await fixture.server.kernel.access.storage.read { db in
                 try db.query("SELECT number, total, status, customer FROM invoice_invoices ORDER BY id").map {
                     [$0.string("number") ?? "", String($0.int64("total") ?? 0), $0.string("status") ?? ""]
                 }

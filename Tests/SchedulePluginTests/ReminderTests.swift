@@ -1,5 +1,6 @@
 import Foundation
 import Kernel
+import PluginSDK
 import Storage
 import Testing
 import TestSupport
@@ -44,13 +45,13 @@ struct ReminderTests {
 
             let before = try await scheduler.tick(now: ScheduleFixture.utc("2026-12-05T09:00:00Z"))
             #expect(before.reminders == 1, "three days before the due date (Dec 8)")
-            let subject = try await fixture.services.storage.read { db in
+            let subject = try await fixture.server.kernel.access.storage.read { db in
                 try db.queryOne("SELECT payload FROM outbox WHERE topic = 'invoice.reminder' AND channel = 'email'")?.string("payload")
             }
             #expect(subject?.contains("یادآوری INV-") == true, "the store's Persian template, filled")
             #expect(try await scheduler.tick(now: ScheduleFixture.utc("2026-12-05T10:00:00Z")).reminders == 0, "sent once")
 
-            let number = try await fixture.services.storage.read { db in try db.queryOne("SELECT number, total FROM invoice_invoices") }
+            let number = try await fixture.server.kernel.access.storage.read { db in try db.queryOne("SELECT number, total FROM invoice_invoices") }
             let paid = try await fixture.server.call(
                 "invoice", "merchant", "pay",
                 ["number": JSON(number?.string("number")), "gateway": "stripe", "transaction_id": "tx-1", "amount": "100.00"],

@@ -2,6 +2,7 @@ import Foundation
 import CopyPlugin
 import InvoicePlugin
 import Kernel
+import PluginSDK
 import Storage
 import TestSupport
 
@@ -14,12 +15,12 @@ struct ScheduleFixture: Sendable {
 
     static func with<T: Sendable>(dataDir: String? = nil, _ body: @Sendable (ScheduleFixture) async throws -> T) async throws -> T {
         try await TestServer.with(plugins: [InvoicePlugin(), SchedulePlugin(), CopyPlugin()], dataDir: dataDir) { server in
-            let key = try await server.kernel.services.accounts.createAPIKey(storeID: 1, scopes: ["invoices", "schedules"]).key
+            let key = try await server.kernel.access.accounts.createAPIKey(storeID: 1, scopes: ["invoices", "schedules"]).key
             return try await body(ScheduleFixture(server: server, apiKey: key))
         }
     }
 
-    var services: KernelServices { server.kernel.services }
+    var services: PluginServices { server.kernel.access.services(for: "schedule") }
 
     func call(_ control: String, _ action: String, _ body: JSON = .emptyObject) async throws -> HTTPResult {
         try await server.call("schedule", control, action, body, headers: [("X-Api-Key", apiKey)])
@@ -64,7 +65,7 @@ struct ScheduleFixture: Sendable {
 
     func count(_ sql: String, _ arguments: any SQLBindable...) async throws -> Int64 {
         let bound = arguments
-        return try await services.storage.read { db in try db.queryOne(sql, arguments: bound)?.values.first?.int64 ?? 0 }
+        return try await server.kernel.access.storage.read { db in try db.queryOne(sql, arguments: bound)?.values.first?.int64 ?? 0 }
     }
 
     static func utc(_ text: String) -> Int64 {

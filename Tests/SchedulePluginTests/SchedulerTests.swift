@@ -1,6 +1,8 @@
 import Foundation
 import InvoicePlugin
+import InvoiceServerCLI
 import Kernel
+import PluginSDK
 import Logging
 import Storage
 import Testing
@@ -75,10 +77,11 @@ struct SchedulerTests {
             }
             let logger = Logger(label: "second", factory: { _ in SwiftLogNoOpLogHandler() })
             let second = try await Kernel(
-                configuration: TestServer.testConfiguration(dataDir: folder), plugins: [InvoicePlugin(), SchedulePlugin()], logger: logger)
+                configuration: TestServer.testConfiguration(dataDir: folder), plugins: [InvoicePlugin(), SchedulePlugin()],
+                modules: HostModules.standard, logger: logger)
             defer { second.shutdown() }
             var one = fixture.scheduler()
-            var two = Scheduler(services: second.services)
+            var two = Scheduler(services: second.access.services(for: "schedule"))
             one.batchSize = 4
             two.batchSize = 4
             let now = ScheduleFixture.utc("2026-12-05T10:00:00Z")
@@ -98,13 +101,13 @@ struct SchedulerTests {
             try await fixture.customer("H1")
             try await fixture.ok("merchant", "create", ScheduleFixture.body(customers: ["H1"], sendDate: Self.start, type: 0, count: 3))
             let clock = fixture.services.clock
-            try await fixture.services.registry.setEnabled("invoice", false, clock: clock)
+            try await fixture.server.kernel.access.registry.setEnabled("invoice", false, clock: clock)
             await #expect(throws: KernelError.self) {
                 _ = try await fixture.scheduler().tick(now: ScheduleFixture.utc("2026-12-03T10:00:00Z"))
             }
             #expect(try await fixture.count("SELECT COUNT(*) FROM schedule_occurrences") == 0)
             #expect(try await fixture.count("SELECT next_sequence FROM schedule_schedules") == 0)
-            try await fixture.services.registry.setEnabled("invoice", true, clock: clock)
+            try await fixture.server.kernel.access.registry.setEnabled("invoice", true, clock: clock)
             #expect(try await fixture.scheduler().tick(now: ScheduleFixture.utc("2026-12-03T10:00:00Z")).occurrences == 3)
             #expect(try await fixture.count("SELECT COUNT(*) FROM invoice_invoices") == 3)
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Kernel
+import PluginSDK
 import TestSupport
 import Testing
 
@@ -105,7 +106,7 @@ import Testing
                 try await server.call("system", "admins", "permissions", ["id": .int(rootID), "permissions": "demo.*"], token: clerk).code
                     == 0)
             await #expect(throws: KernelError.self, "the last super-admin keeps its powers") {
-                try await server.kernel.services.accounts.setAdminPermissions(id: clerkID, permissions: [])
+                try await server.kernel.access.accounts.setAdminPermissions(id: clerkID, permissions: [])
             }
 
             #expect(
@@ -167,7 +168,7 @@ import Testing
     @Test func usersChangeTheirOwnPasswordKeepingThisLoginAndCanLogOutEverywhere() async throws {
         try await TestServer.with(plugins: [DemoPlugin()]) { server in
             let (id, token) = try await server.user("erin", password: "erin-password")
-            let other = try await server.kernel.services.accounts.issueToken(kind: .user, subjectID: id)
+            let other = try await server.kernel.access.accounts.issueToken(kind: .user, subjectID: id)
             let change = { (current: String, new: String, again: String) in
                 try await server.call(
                     "system", "user", "password", ["my_pwd": .string(current), "new_pwd": .string(new), "confirm_new_pwd": .string(again)],

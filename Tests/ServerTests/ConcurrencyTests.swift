@@ -1,5 +1,6 @@
 import Foundation
 import Kernel
+import PluginSDK
 import Storage
 import TestSupport
 import Testing
@@ -21,7 +22,7 @@ import Testing
             }
             #expect(codes.count == 500)
             #expect(codes.allSatisfy { $0 == 0 })
-            let (rows, perUser, integrity) = try await server.kernel.services.storage.read { db in
+            let (rows, perUser, integrity) = try await server.kernel.access.storage.read { db in
                 (
                     try db.scalar("SELECT COUNT(*) FROM demo_notes").int,
                     try db.query("SELECT COUNT(*) AS c FROM demo_notes GROUP BY user_id").compactMap { $0.int("c") },
@@ -44,10 +45,14 @@ import Testing
         }
         try await TestServer.with(plugins: [DemoPlugin()], dataDir: folder) { server in
             #expect(try await server.call("demo", "note", "count", token: token).data?["count"] == 1)
-            let migrations = try await server.kernel.services.storage.read { db in
+            let migrations = try await server.kernel.access.storage.read { db in
                 try db.query("SELECT id FROM migrations ORDER BY rowid").compactMap { $0.string("id") }
             }
-            #expect(migrations == ["kernel/001-accounts", "kernel/002-plugins", "kernel/003-outbox", "kernel/004-remote-plugins", "kernel/020-api-key-prefixes", "demo/001-notes"])
+            #expect(
+                migrations == [
+                    "kernel/001-accounts", "kernel/002-plugins", "kernel/003-outbox", "kernel/004-remote-plugins", "kernel/005-cache-generations",
+                    "kernel/020-api-key-prefixes",                    "demo/001-notes",
+                ])
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Kernel
+import PluginSDK
 import Storage
 import TestSupport
 import Testing
@@ -19,7 +20,7 @@ import Testing
             #expect(outOfRange.msg == "parameter 'ms' must be between 0 and 5000")
             let malformed = try await server.call("demo", "slow", "wait", ["ms": "soon"])
             #expect(malformed.msg == "malformed parameter 'ms'")
-            let count = try await server.kernel.services.storage.read { db in try db.scalar("SELECT COUNT(*) FROM demo_notes").int }
+            let count = try await server.kernel.access.storage.read { db in try db.scalar("SELECT COUNT(*) FROM demo_notes").int }
             #expect(count == 0)
         }
     }

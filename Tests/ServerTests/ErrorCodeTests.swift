@@ -1,5 +1,6 @@
 import Foundation
 import Kernel
+import PluginSDK
 import Storage
 import TestSupport
 import Testing
@@ -16,10 +17,10 @@ import Testing
 
     @Test func disabledPluginAnswersMinus11AndEnabledAgainAnswers() async throws {
         try await TestServer.with(plugins: [DemoPlugin()]) { server in
-            let registry = server.kernel.services.registry
-            try await registry.setEnabled("demo", false, clock: server.kernel.services.clock)
+            let registry = server.kernel.access.registry
+            try await registry.setEnabled("demo", false, clock: server.kernel.access.clock)
             #expect(try await server.call("demo", "demo", "echo").code == -11)
-            try await registry.setEnabled("demo", true, clock: server.kernel.services.clock)
+            try await registry.setEnabled("demo", true, clock: server.kernel.access.clock)
             #expect(try await server.call("demo", "demo", "echo").code == 0)
         }
     }

@@ -1,5 +1,7 @@
 import Foundation
+import InvoiceServerCLI
 import Kernel
+import PluginSDK
 import Storage
 import TestSupport
 import Testing
@@ -77,8 +79,8 @@ import Testing
             #expect(try await server.call("demo", "demo", "echo").code == 0)
             var configuration = TestServer.testConfiguration(dataDir: server.dataDir)
             configuration.autoInstallPlugins = false
-            let other = try await Kernel(configuration: configuration, plugins: [DemoPlugin()])
-            try await other.services.registry.setEnabled("demo", false, clock: other.services.clock)
+            let other = try await Kernel(configuration: configuration, plugins: [DemoPlugin()], modules: HostModules.standard)
+            try await other.access.registry.setEnabled("demo", false, clock: other.access.clock)
             other.shutdown()
             try await Task.sleep(for: .milliseconds(1_300))
             #expect(try await server.call("demo", "demo", "echo").code == -11)

@@ -1,8 +1,9 @@
 import Foundation
+import SQLiteStorage
 import Storage
 import Testing
 
-@Suite struct DatabasePoolTests {
+@Suite struct SQLitePoolTests {
     @Test func writesAreReadBackWithTheirTypes() async throws {
         let file = try TemporaryDatabase()
         defer { file.remove() }

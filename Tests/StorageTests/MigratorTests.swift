@@ -1,3 +1,4 @@
+import SQLiteStorage
 import Storage
 import Testing
 
@@ -13,9 +14,9 @@ import Testing
         defer { file.remove() }
         let pool = try file.open()
         defer { pool.close() }
-        let first = try await Migrator.migrate(pool, migrations)
+        let first = try await Migrator.migrate(pool, migrations, now: 1_764_000_000)
         #expect(first == ["kernel/001-things", "demo/001-widgets", "demo/002-seed"])
-        let second = try await Migrator.migrate(pool, migrations)
+        let second = try await Migrator.migrate(pool, migrations, now: 1_764_000_000)
         #expect(second.isEmpty)
         let rows = try await pool.read { db in try db.query("SELECT id, plugin, applied_at FROM migrations ORDER BY rowid") }
         #expect(rows.map { $0.string("plugin") } == ["kernel", "demo", "demo"])
@@ -34,7 +35,7 @@ import Testing
             Migration("demo/002-broken", sql: "CREATE TABLE demo_b (id INTEGER); CREATE TABLE demo_b (id INTEGER)"),
             Migration("demo/003-never", sql: "CREATE TABLE demo_c (id INTEGER)"),
         ]
-        await #expect(throws: StorageError.self) { try await Migrator.migrate(pool, broken) }
+        await #expect(throws: StorageError.self) { try await Migrator.migrate(pool, broken, now: 1_764_000_000) }
         let tables = try await pool.read { db in try db.tableNames(withPrefix: "demo_") }
         #expect(tables == ["demo_a"])
         #expect(try await Migrator.appliedMigrations(pool) == ["demo/001-ok"])
@@ -49,8 +50,8 @@ import Testing
             a.close()
             b.close()
         }
-        async let first = Migrator.migrate(a, migrations)
-        async let second = Migrator.migrate(b, migrations)
+        async let first = Migrator.migrate(a, migrations, now: 1_764_000_000)
+        async let second = Migrator.migrate(b, migrations, now: 1_764_000_000)
         let applied = try await first + second
         #expect(applied.sorted() == migrations.map(\.id).sorted())
         let widgets = try await a.read { db in try db.scalar("SELECT COUNT(*) FROM demo_widgets").int }

@@ -1,4 +1,5 @@
 import Foundation
+import SQLiteStorage
 import Storage
 
 /// A database file in a fresh temporary folder, removed when the test is done.
@@ -11,10 +12,10 @@ struct TemporaryDatabase {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     }
 
-    func open(_ configure: (inout StorageConfiguration) -> Void = { _ in }) throws -> DatabasePool {
-        var configuration = StorageConfiguration(path: path, readerCount: 2)
+    func open(_ configure: (inout SQLiteConfiguration) -> Void = { _ in }) throws -> SQLitePool {
+        var configuration = SQLiteConfiguration(path: path, readerCount: 2)
         configure(&configuration)
-        return try DatabasePool(configuration: configuration)
+        return try SQLitePool(configuration: configuration)
     }
 
     func remove() {

@@ -1,5 +1,6 @@
 import Foundation
 import Kernel
+import PluginSDK
 
 #if canImport(Glibc)
     import Glibc

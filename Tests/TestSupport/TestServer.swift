@@ -1,6 +1,8 @@
 import Foundation
 import Hummingbird
+import InvoiceServerCLI
 import Kernel
+import PluginSDK
 import Logging
 import Server
 import ServiceLifecycle
@@ -23,7 +25,7 @@ public struct TestServer: Sendable {
         var configuration = testConfiguration(dataDir: folder)
         configure(&configuration)
         let logger = Logger(label: "test-server", factory: { _ in SwiftLogNoOpLogHandler() })
-        let kernel = try await Kernel(configuration: configuration, plugins: plugins, logger: logger)
+        let kernel = try await Kernel(configuration: configuration, plugins: plugins, modules: HostModules.standard, logger: logger)
         let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
         let app = buildApplication(kernel: kernel, configuration: configuration, logger: logger) { _, port in
             portSink.yield(port)
@@ -79,14 +81,14 @@ public struct TestServer: Sendable {
 
     /// A user with a password, logged in; returns its id and token.
     public func user(_ name: String, password: String = "secret-\(UUID().uuidString.prefix(8))", store: Int64 = 1) async throws -> (id: Int64, token: String) {
-        let accounts = kernel.services.accounts
+        let accounts = kernel.access.accounts
         let id = try await accounts.createUser(name: name, email: "\(name)@example.com", password: password, storeID: store)
         return (id, try await accounts.issueToken(kind: .user, subjectID: id))
     }
 
     /// An admin (super unless permissions are given) and its token.
     public func admin(_ name: String, permissions: [String]? = nil) async throws -> String {
-        let accounts = kernel.services.accounts
+        let accounts = kernel.access.accounts
         let id = try await accounts.createAdmin(name: name, password: "admin-pass", permissions: permissions)
         return try await accounts.issueToken(kind: .admin, subjectID: id)
     }

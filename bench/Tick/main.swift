@@ -1,9 +1,10 @@
 import Foundation
 import InvoicePlugin
+import InvoiceServerCLI
 import Kernel
 import Logging
+import PluginSDK
 import SchedulePlugin
-import Storage
 
 // The scheduler tick benchmark: N active schedules of which D are due; measures one tick (claim,
 // create the invoices, enqueue the messages, commit) and the latency of requests made during it.
@@ -19,9 +20,10 @@ configuration.dataDir = folder
 configuration.passwordIterations = 1_000
 configuration.configDir = folder
 let logger = Logger(label: "bench-tick", factory: { _ in SwiftLogNoOpLogHandler() })
-let kernel = try await Kernel(configuration: configuration, plugins: [InvoicePlugin(), SchedulePlugin()], logger: logger)
-let storage = kernel.services.storage
-let key = try await kernel.services.accounts.createAPIKey(storeID: 1, scopes: ["schedules"]).key
+let kernel = try await Kernel(
+    configuration: configuration, plugins: [InvoicePlugin(), SchedulePlugin()], modules: HostModules.standard, logger: logger)
+let storage = kernel.access.storage
+let key = try await kernel.access.accounts.createAPIKey(storeID: 1, scopes: ["schedules"]).key
 let now = Int64(Date().timeIntervalSince1970)
 
 func seconds(_ start: ContinuousClock.Instant) -> Double {
@@ -112,7 +114,7 @@ func percentile(_ values: [Double], _ p: Double) -> Double {
 let idle = try await measure(count: 200)
 print(String(format: "requests, no tick:     n=%d  p50 %.2f ms  p99 %.2f ms  max %.2f ms", idle.count, percentile(idle, 0.5), percentile(idle, 0.99), idle.max() ?? 0))
 
-let scheduler = Scheduler(services: kernel.services)
+let scheduler = Scheduler(services: kernel.access.services(for: "schedule"))
 let tickResult = Samples()
 let during = try await measure(count: 0, while: {
     let started = ContinuousClock.now

@@ -1,4 +1,4 @@
-import Kernel
+import PluginSDK
 
 /// ShopXO's invoice plugin actions, answered the way its app and admin expect.
 enum ShopXORoutes {

@@ -1,5 +1,4 @@
-import Kernel
-import Storage
+import PluginSDK
 
 /// The plugin's config: ShopXO's invoice keys (values as strings, as ShopXO answers them) and
 /// `store_defaults` for invoicing settings, and `pdf_cache_bytes` (the PDF cache's budget, 0 for none). Shipped in `config/plugins/invoice.json`.

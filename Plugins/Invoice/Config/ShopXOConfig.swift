@@ -1,4 +1,4 @@
-import Kernel
+import PluginSDK
 
 /// The plugin config's ShopXO keys as ShopXO answers them: flags and minutes as strings, lists as
 /// arrays of strings, each falling back to the shipped default.

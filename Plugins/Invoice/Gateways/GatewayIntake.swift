@@ -1,8 +1,9 @@
-import Kernel
-import Storage
+import Contracts
+import PluginSDK
 
-/// The common path of every gateway event: verify the signature, parse the event, record its id
-/// so a replay changes nothing, apply it in the same transaction, then announce what changed.
+/// The common path of every gateway event, in one write: read the store's secret, verify the
+/// signature, parse the event, record its id so a replay changes nothing, apply it and publish
+/// what changed - all in the same transaction (a bad signature writes nothing).
 enum GatewayIntake {
     /// What one event did to an invoice.
     enum Effect: Sendable {
@@ -21,37 +22,37 @@ enum GatewayIntake {
     static func process(
         _ context: ActionContext,
         gateway: String,
-        secret: (StoreSettings) -> String,
+        secret: @escaping @Sendable (StoreSettings) -> String,
         signatureHeader: String,
         parse: @escaping @Sendable (JSON) throws -> Event,
         apply: @escaping @Sendable (Database, Event, Int64, Int64) throws -> Effect
     ) async throws -> Reply {
         let storeID = try context.params.int("store_id") ?? 1
-        let settings = try await SettingsRecords.load(context, storeID: storeID)
-        let key = secret(settings)
-        guard !key.isEmpty else { throw InvoiceMessages.gatewayNotConfigured }
-        let now = context.services.clock.unixSeconds()
+        let now = context.now
         let body = context.request.rawBody
-        guard SignedPayload.verify(header: context.request.headers[signatureHeader], payload: body, secret: key, now: now) else {
-            throw InvoiceMessages.invalidSignature
-        }
-        guard let json = try? JSON.parse(body) else { throw KernelError.badParameter("body", .malformed) }
-        let event = try parse(json)
-        let outcome = try await context.storage.write { db -> Effect? in
+        let header = context.request.headers[signatureHeader]
+        let (event, outcome) = try await context.storage.write { db -> (Event, Effect?) in
+            let key = secret(try SettingsRecords.load(db, storeID: storeID, context: context))
+            guard !key.isEmpty else { throw InvoiceMessages.gatewayNotConfigured }
+            guard SignedPayload.verify(header: header, payload: body, secret: key, now: now) else { throw InvoiceMessages.invalidSignature }
+            guard let json = try? JSON.parse(body) else { throw KernelError.badParameter("body", .malformed) }
+            let event = try parse(json)
             try db.execute(
                 "INSERT INTO invoice_gateway_events (gateway, event_id, store_id, received_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 gateway, event.id, storeID, now)
-            guard db.changes == 1 else { return nil }
-            return try apply(db, event, storeID, now)
+            guard db.changes == 1 else { return (event, nil) }
+            let effect = try apply(db, event, storeID, now)
+            switch effect {
+            case .paid(let invoice): try context.services.hooks.publish(InvoiceEvents.paid, invoice, in: db)
+            case .refunded(let invoice): try context.services.hooks.publish(InvoiceEvents.refunded, invoice, in: db)
+            case .nothing: break
+            }
+            return (event, effect)
         }
         switch outcome {
         case nil:
             return .ok(["event": .string(event.id), "handled": false], message: InvoiceMessages.eventAlreadyHandled)
-        case .paid(let invoice)?:
-            await InvoiceEvents.publish("invoice.paid", invoice, context)
-            return .ok(["event": .string(event.id), "handled": true, "invoice": invoice.json])
-        case .refunded(let invoice)?:
-            await InvoiceEvents.publish("invoice.refunded", invoice, context)
+        case .paid(let invoice)?, .refunded(let invoice)?:
             return .ok(["event": .string(event.id), "handled": true, "invoice": invoice.json])
         case .nothing?:
             return .ok(["event": .string(event.id), "handled": false], message: InvoiceMessages.eventIgnored)

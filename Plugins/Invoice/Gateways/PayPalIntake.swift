@@ -1,5 +1,4 @@
-import Kernel
-import Storage
+import PluginSDK
 
 /// `gateway/paypal`: PayPal webhook events relayed with the store's shared secret, signed like
 /// Stripe's (`X-Signature: t=..,v1=..`, HMAC-SHA256 of "<t>.<body>"). Handles

@@ -1,5 +1,4 @@
-import Kernel
-import Storage
+import PluginSDK
 
 /// `gateway/stripe`: Stripe webhook events, verified with the store's endpoint secret
 /// (`Stripe-Signature`). Handles `checkout.session.completed`, `payment_intent.succeeded` and

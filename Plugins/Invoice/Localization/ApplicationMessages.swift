@@ -1,4 +1,4 @@
-import Kernel
+import PluginSDK
 
 /// The messages of tax-invoice applications and their config, in English, Chinese and Persian.
 enum ApplicationMessages {

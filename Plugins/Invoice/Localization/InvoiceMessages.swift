@@ -1,5 +1,4 @@
-import Kernel
-import Storage
+import PluginSDK
 
 /// The invoice plugin's messages, in English, Chinese and Persian.
 enum InvoiceMessages {
@@ -56,4 +55,36 @@ enum InvoiceMessages {
 
     static let eventIgnored = LocalizedText(en: "event ignored", zh: "事件已忽略", fa: "رویداد نادیده گرفته شد")
     static let eventAlreadyHandled = LocalizedText(en: "event already handled", zh: "事件已处理", fa: "رویداد قبلاً پردازش شده است")
+
+    /// What merchants and admins are told for an invoice that has no PDF.
+    static let noMerchantPDF = KernelError.invalid(LocalizedText(
+        en: "only invoices paid with real money (a receipt) and unpaid invoices that can still be paid (a pro forma) have a PDF",
+        zh: "只有以真实货币支付的订单（付款凭证）和仍可支付的未付款订单（待付款账单）才有 PDF",
+        fa: "فقط صورتحساب‌های پرداخت‌شده با پول واقعی (رسید) و صورتحساب‌های پرداخت‌نشده‌ای که هنوز قابل پرداخت‌اند (پیش‌فاکتور) PDF دارند"))
+
+    static let logoNotBase64 = KernelError(code: .badParameter, message: LocalizedText(
+        en: "store_logo must be a PNG as base64 text or an uploaded file (an empty string removes the logo)",
+        zh: "store_logo 必须是 base64 文本或上传的 PNG 文件（空字符串表示删除标志）",
+        fa: "store_logo باید یک PNG به صورت متن base64 یا فایل بارگذاری‌شده باشد (رشته خالی لوگو را حذف می‌کند)"))
+
+    static let logoNotPNG = KernelError(code: .badParameter, message: LocalizedText(
+        en: "store_logo is not a PNG image", zh: "store_logo 不是 PNG 图片", fa: "store_logo تصویر PNG نیست"))
+
+    static let logoUndecodable = KernelError(code: .badParameter, message: LocalizedText(
+        en: "store_logo is a damaged PNG: it does not decode", zh: "store_logo 是损坏的 PNG，无法解码",
+        fa: "store_logo یک PNG خراب است و باز نمی‌شود"))
+
+    static func logoTooLarge(bytes: Int, limit: Int) -> KernelError {
+        KernelError(code: .badParameter, message: LocalizedText(
+            en: "store_logo is \(bytes) bytes; at most \(limit) bytes",
+            zh: "store_logo 为 \(bytes) 字节，最多 \(limit) 字节",
+            fa: "store_logo ‏\(bytes) بایت است؛ حداکثر \(limit) بایت"))
+    }
+
+    static func logoTooManyPixels(width: Int, height: Int, limit: Int) -> KernelError {
+        KernelError(code: .badParameter, message: LocalizedText(
+            en: "store_logo is \(width)x\(height) pixels; at most \(limit) on each side",
+            zh: "store_logo 为 \(width)x\(height) 像素，每边最多 \(limit)",
+            fa: "store_logo ‏\(width)x\(height) پیکسل است؛ هر ضلع حداکثر \(limit)"))
+    }
 }

@@ -1,4 +1,4 @@
-import Kernel
+import PluginSDK
 
 /// Every label the ShopXO actions show: status, business, applicant and invoice type names,
 /// status tabs, list columns. In English, Chinese and Persian; chosen by the request's language.

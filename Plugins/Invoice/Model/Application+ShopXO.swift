@@ -1,4 +1,4 @@
-import Kernel
+import PluginSDK
 
 extension Application {
     /// The stored values in ShopXO's key order: ids and enums as numbers, money as a decimal

@@ -1,4 +1,4 @@
-import Kernel
+import PluginSDK
 
 /// A user's request for a tax invoice over paid orders or recharges of one kind (ShopXO's invoice
 /// application). Its total is the server's sum of what was paid for them, in one currency.

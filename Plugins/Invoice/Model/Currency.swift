@@ -1,5 +1,4 @@
-import Kernel
-import Storage
+import PluginSDK
 
 /// An ISO 4217 currency and how many minor units its major unit has.
 struct Currency: Sendable, Equatable {

@@ -1,4 +1,4 @@
-import Kernel
+import PluginSDK
 
 /// Whether an order or recharge may still go into a tax-invoice application, and if not, why
 /// (the `invoice_status` of the order and recharge lists).

@@ -1,6 +1,5 @@
 import Foundation
-import Kernel
-import Storage
+import PluginSDK
 
 extension Invoice {
     /// The invoice in Sell.app's shape, money as decimal strings, times as ISO 8601 (UTC).

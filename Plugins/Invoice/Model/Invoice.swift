@@ -1,5 +1,4 @@
-import Kernel
-import Storage
+import PluginSDK
 
 /// An invoice: the bill of one order or recharge a customer placed (Sell.app's invoice model).
 struct Invoice: Sendable {

@@ -1,6 +1,6 @@
 import Foundation
-import Kernel
-import Storage
+import Contracts
+import PluginSDK
 
 /// Reading what merchants send: product lines, money, times. Every problem names the field.
 enum InvoiceInput {
@@ -12,47 +12,74 @@ enum InvoiceInput {
         if case .string(let text) = value, let parsed = try? JSON.parse(Array(text.utf8)) { value = parsed }
         guard case .array(let items) = value, !items.isEmpty else { throw InvoiceMessages.noLines }
         guard items.count <= maxLines else { throw KernelError.badParameter(field, .outOfRange(1...Int64(maxLines))) }
-        return try items.enumerated().map { index, item in try line(item, at: "\(field)[\(index)]", currency: currency) }
+        return try items.enumerated().map { index, item in
+            let path = "\(field)[\(index)]"
+            return try line(try draft(item, at: path), at: path, currency: currency)
+        }
     }
 
-    private static func line(_ item: JSON, at path: String, currency: Currency) throws -> LineInput {
+    /// Lines other plugins hand in (`invoice.create`, `invoice.quote`), checked as the merchant
+    /// API checks `products`.
+    static func lines(_ drafts: [InvoiceLineDraft], currency: Currency, field: String = "products") throws -> [LineInput] {
+        guard !drafts.isEmpty else { throw InvoiceMessages.noLines }
+        guard drafts.count <= maxLines else { throw KernelError.badParameter(field, .outOfRange(1...Int64(maxLines))) }
+        return try drafts.enumerated().map { index, draft in try line(draft, at: "\(field)[\(index)]", currency: currency) }
+    }
+
+    /// One product object as a draft: its fields under Sell.app's or PayPing's names.
+    private static func draft(_ item: JSON, at path: String) throws -> InvoiceLineDraft {
         guard case .object = item else { throw KernelError.badParameter(path, .malformed) }
-        func text(_ key: String, required: Bool = false, max: Int = 500) throws -> String {
-            let value = item[key]?.stringValue ?? ""
+        // Values of the wrong type become values `line` refuses with the same message.
+        let discountValue = item["discount_amount"] ?? item["discountAmount"] ?? 0
+        return InvoiceLineDraft(
+            code: item["code"]?.stringValue ?? "", title: item["title"]?.stringValue ?? "",
+            description: item["description"]?.stringValue ?? "", haveTax: (item["have_tax"] ?? item["haveTax"])?.boolValue ?? false,
+            quantity: (item["quantity"] ?? 1).intValue ?? 0, amount: item["amount"].flatMap(Self.decimalText) ?? "",
+            discountAmount: Self.decimalText(discountValue) ?? "?",
+            discountType: (item["discount_type"] ?? item["discountType"])?.intValue ?? 0)
+    }
+
+    /// A money amount sent as text or a number, as text.
+    private static func decimalText(_ value: JSON) -> String? {
+        switch value {
+        case .string(let text): text
+        case .int(let int): String(int)
+        case .double(let double) where double.isFinite: String(double)
+        default: nil
+        }
+    }
+
+    /// A draft checked and turned into minor units of `currency`; every problem names the field.
+    static func line(_ draft: InvoiceLineDraft, at path: String, currency: Currency) throws -> LineInput {
+        func text(_ value: String, _ key: String, required: Bool = false, max: Int = 500) throws -> String {
             if required && value.isEmpty { throw KernelError.badParameter("\(path).\(key)", .missing) }
             guard value.count <= max else { throw KernelError.badParameter("\(path).\(key)", .tooLong(maxBytes: max)) }
             return value
         }
-        let title = try text("title", required: true)
-        let quantityValue = item["quantity"] ?? 1
-        guard let quantity = quantityValue.intValue, (1...1_000_000).contains(quantity) else {
-            throw KernelError.badParameter("\(path).quantity", .outOfRange(1...1_000_000))
+        let title = try text(draft.title, "title", required: true)
+        guard (1...1_000_000).contains(draft.quantity) else { throw KernelError.badParameter("\(path).quantity", .outOfRange(1...1_000_000)) }
+        guard let amount = Money.parse(.string(draft.amount), currency: currency), amount.minorUnits <= 1_000_000_000_000 else {
+            throw KernelError.badParameter("\(path).amount", .malformed)
         }
-        guard let amountValue = item["amount"], let amount = Money.parse(amountValue, currency: currency),
-            amount.minorUnits <= 1_000_000_000_000
-        else { throw KernelError.badParameter("\(path).amount", .malformed) }
-        let typeValue = (item["discount_type"] ?? item["discountType"])?.intValue ?? 0
-        guard let discountType = DiscountType(rawValue: typeValue) else {
+        guard let discountType = DiscountType(rawValue: draft.discountType) else {
             throw KernelError.badParameter("\(path).discount_type", .notOneOf(["0", "1"]))
         }
-        let discountValue = item["discount_amount"] ?? item["discountAmount"] ?? 0
         let discount: Int64
         switch discountType {
         case .percent:
-            guard let percent = Money.parse(discountValue, currency: Currency("USD")!), percent.minorUnits <= 10_000 else {
+            guard let percent = Money.parse(.string(draft.discountAmount), currency: Currency("USD")!), percent.minorUnits <= 10_000 else {
                 throw KernelError.badParameter("\(path).discount_amount", .outOfRange(0...100))
             }
             discount = percent.minorUnits
         case .fixed:
-            guard let fixed = Money.parse(discountValue, currency: currency) else {
+            guard let fixed = Money.parse(.string(draft.discountAmount), currency: currency) else {
                 throw KernelError.badParameter("\(path).discount_amount", .malformed)
             }
             discount = fixed.minorUnits
         }
-        let haveTax = (item["have_tax"] ?? item["haveTax"])?.boolValue ?? false
         return LineInput(
-            code: try text("code", max: 100), title: title, description: try text("description", max: 2_000), haveTax: haveTax,
-            quantity: quantity, amount: amount, discountAmount: discount, discountType: discountType)
+            code: try text(draft.code, "code", max: 100), title: title, description: try text(draft.description, "description", max: 2_000),
+            haveTax: draft.haveTax, quantity: draft.quantity, amount: amount, discountAmount: discount, discountType: discountType)
     }
 
     /// Times accepted: from 1970 to the end of 9999 (UTC).
@@ -89,7 +116,11 @@ enum InvoiceInput {
         return nil
     }
 
-    /// `customer_information` as an object with Sell.app's keys (unknown keys are dropped).
+    /// Bill-to fields a merchant may add to `customer_information`, with their length limits.
+    static let billTo: [(String, Int)] = [("name", 200), ("address", 500), ("tax_id", 64)]
+
+    /// `customer_information` as an object with Sell.app's keys and the bill-to fields (unknown
+    /// keys are dropped).
     static func customer(_ params: Params) throws -> JSON {
         var value = params["customer_information"] ?? .null
         if case .string(let text) = value, let parsed = try? JSON.parse(Array(text.utf8)) { value = parsed }
@@ -97,6 +128,14 @@ enum InvoiceInput {
         if case .object(let given) = value {
             for key in ["id", "email", "country", "location", "ip", "proxied", "browser_agent", "vat"] {
                 if let member = given[key] { customer[key] = member }
+            }
+            // Beyond Sell.app's fields: the bill-to block of the PDF.
+            for (key, limit) in billTo {
+                guard let member = given[key], !member.isNull else { continue }
+                guard let text = member.stringValue, text.count <= limit else {
+                    throw KernelError.badParameter("customer_information.\(key)", .malformed)
+                }
+                customer[key] = .string(text)
             }
         } else if !value.isNull {
             throw KernelError.badParameter("customer_information", .malformed)

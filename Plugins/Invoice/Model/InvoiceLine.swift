@@ -1,5 +1,4 @@
-import Kernel
-import Storage
+import PluginSDK
 
 /// One product line as the merchant sent it, amounts in minor units.
 struct LineInput: Sendable, Equatable {

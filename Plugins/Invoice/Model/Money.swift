@@ -1,5 +1,4 @@
-import Kernel
-import Storage
+import PluginSDK
 
 /// An amount in minor units (cents). Never a `Double`: parsed from and written as decimal strings.
 struct Money: Sendable, Equatable, Comparable {

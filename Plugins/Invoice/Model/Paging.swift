@@ -1,5 +1,4 @@
-import Kernel
-import Storage
+import PluginSDK
 
 /// A page request: `page` (from 1) and `page_size` limited to the sizes a screen offers.
 struct Paging: Sendable {

@@ -1,5 +1,4 @@
-import Kernel
-import Storage
+import PluginSDK
 
 /// A store's invoicing settings: currency, tax, numbering, which gateways count as real money,
 /// and the secrets that verify gateway events. Defaults come from the plugin config's
@@ -15,6 +14,8 @@ struct StoreSettings: Sendable, Equatable {
     var paypalWebhookSecret: String
     var storeName: String
     var storeAddress: String
+    /// The store's own tax or VAT registration number, printed under its address.
+    var storeTaxID: String
     /// The language invoice PDFs are printed in when a request names none; nil follows the request.
     var pdfLanguage: Language?
     /// The calendar PDF dates use; nil means Persian (Jalali) for Persian PDFs, Gregorian otherwise.
@@ -23,7 +24,7 @@ struct StoreSettings: Sendable, Equatable {
     static let fallback = StoreSettings(
         currency: Currency("USD")!, tax: TaxRule(rateBasisPoints: 0, inclusive: false), numberPattern: .standard,
         yearlyReset: true, realMoneyGateways: ["stripe", "paypal"], stripeWebhookSecret: "", paypalWebhookSecret: "",
-        storeName: "", storeAddress: "", pdfLanguage: nil, pdfCalendar: nil)
+        storeName: "", storeAddress: "", storeTaxID: "", pdfLanguage: nil, pdfCalendar: nil)
 
     /// Settings read from a JSON object, each key falling back to `base`.
     init(json: JSON, base: StoreSettings = .fallback) {
@@ -42,13 +43,14 @@ struct StoreSettings: Sendable, Equatable {
         if let secret = json["paypal_webhook_secret"]?.stringValue { paypalWebhookSecret = secret }
         if let name = json["store_name"]?.stringValue { storeName = name }
         if let address = json["store_address"]?.stringValue { storeAddress = address }
+        if let taxID = json["store_tax_id"]?.stringValue { storeTaxID = taxID }
         if let language = json["pdf_language"]?.stringValue { pdfLanguage = Language(rawValue: language) }
         if let calendar = json["pdf_calendar"]?.stringValue { pdfCalendar = PDFCalendar(rawValue: calendar) }
     }
 
     private init(
         currency: Currency, tax: TaxRule, numberPattern: NumberPattern, yearlyReset: Bool, realMoneyGateways: [String],
-        stripeWebhookSecret: String, paypalWebhookSecret: String, storeName: String, storeAddress: String,
+        stripeWebhookSecret: String, paypalWebhookSecret: String, storeName: String, storeAddress: String, storeTaxID: String,
         pdfLanguage: Language?, pdfCalendar: PDFCalendar?
     ) {
         self.currency = currency
@@ -60,6 +62,7 @@ struct StoreSettings: Sendable, Equatable {
         self.paypalWebhookSecret = paypalWebhookSecret
         self.storeName = storeName
         self.storeAddress = storeAddress
+        self.storeTaxID = storeTaxID
         self.pdfLanguage = pdfLanguage
         self.pdfCalendar = pdfCalendar
     }
@@ -77,6 +80,7 @@ struct StoreSettings: Sendable, Equatable {
             "paypal_webhook_secret": revealSecrets ? .string(paypalWebhookSecret) : .bool(!paypalWebhookSecret.isEmpty),
             "store_name": .string(storeName),
             "store_address": .string(storeAddress),
+            "store_tax_id": .string(storeTaxID),
             "pdf_language": .string(pdfLanguage?.rawValue ?? ""),
             "pdf_calendar": .string(pdfCalendar?.rawValue ?? ""),
         ]

@@ -1,4 +1,4 @@
-import Kernel
+import PluginSDK
 import Printing
 
 /// Turns printed invoices into PDF bytes: from the cache when the same invoice was printed

@@ -1,5 +1,5 @@
 import Foundation
-import Kernel
+import PluginSDK
 
 /// The calendar dates are printed in.
 enum PDFCalendar: String, Sendable, CaseIterable {
@@ -19,7 +19,10 @@ struct LocalFormat: Sendable {
         return calendar
     }()
 
-    /// An amount in minor units with thousands grouped and its currency code: "1,234.50 USD".
+    /// An amount in minor units with thousands grouped and its currency code: "1,234.50 USD",
+    /// "-24.00 USD". In Persian the sign is a minus sign held to the left of the digits, as
+    /// Persian writes numbers ("USD −۲۴٫۰۰" on the page): a bare hyphen before Persian digits
+    /// would be moved by the bidi algorithm to the far (right) end of the amount.
     func money(_ money: Money, _ currency: Currency) -> String {
         let plain = money.formatted(currency)
         let negative = plain.hasPrefix("-")
@@ -30,8 +33,9 @@ struct LocalFormat: Sendable {
             if index > 0 && (parts[0].count - index) % 3 == 0 { grouped.append(",") }
             grouped.append(digit)
         }
-        let number = (negative ? "-" : "") + grouped + (parts.count > 1 ? "." + parts[1] : "")
-        return digits(number) + " " + currency.code
+        let number = digits(grouped + (parts.count > 1 ? "." + parts[1] : ""))
+        guard negative else { return number + " " + currency.code }
+        return (language == .fa ? "\u{2066}\u{2212}" + number + "\u{2069}" : "-" + number) + " " + currency.code
     }
 
     /// A plain count.

@@ -1,4 +1,4 @@
-import Kernel
+import PluginSDK
 
 /// The PDF actions and the hosted invoice page's; they share one printer (its render threads and cache).
 enum PDFRoutes {
@@ -16,12 +16,12 @@ enum PDFRoutes {
                 summary: "The PDF of one of the caller's paid recharges (inline, or download=1)", fileType: "application/pdf", handler: business.recharge),
             Route(
                 "invoice", "pdf", access: .admin(), params: MerchantParams.reference + InvoicePDFAnswer.params,
-                summary: "The PDF of any paid invoice of the store, by id or number", fileType: "application/pdf",
+                summary: "The PDF of an invoice of the store, by id or number: a receipt when paid, a pro forma bill when unpaid", fileType: "application/pdf",
                 handler: admin.handle),
             Route(
                 "merchant", "pdf", access: .apiKey(scope: InvoiceRoutes.merchantScope),
                 params: MerchantParams.reference + InvoicePDFAnswer.params,
-                summary: "The PDF of a paid invoice, by id or number", fileType: "application/pdf", handler: admin.handle),
+                summary: "The PDF of an invoice, by id or number: a receipt when paid, a pro forma bill when unpaid", fileType: "application/pdf", handler: admin.handle),
             Route(
                 "hosted", "view", access: .public, params: [HostedInvoice.linkParam],
                 summary: "The hosted invoice page's data, for the holder of the invoice's link", handler: hosted.view),

@@ -1,4 +1,5 @@
-import Kernel
+import PluginSDK
+import Printing
 
 /// Everything an invoice PDF shows, already in the reader's language and numerals. Two equal
 /// values print the same bytes, so the value itself keys the PDF cache.
@@ -15,6 +16,8 @@ struct PrintedInvoice: Hashable, Sendable {
     struct Row: Hashable, Sendable {
         let position: String
         let title: String
+        /// Printed under the title, smaller and lighter; may be empty.
+        var description = ""
         let quantity: String
         let unitPrice: String
         let discount: String
@@ -22,13 +25,28 @@ struct PrintedInvoice: Hashable, Sendable {
         let amount: String
     }
 
+    /// A receipt for money received, or a pro forma bill asking for it.
+    enum Kind: Hashable, Sendable {
+        case receipt, proForma
+    }
+
+    let kind: Kind
     let language: Language
     let direction: Direction
     var heading: String
+    /// The store's logo, drawn above its name.
+    var logo: PNGImage?
     var storeName: String
     var storeAddress: String
+    /// "Tax ID 91310000MA1K..." under the address; empty when the store has none.
+    var storeTaxID: String
     /// The invoice number as issued (for the file name and the PDF title).
     let number: String
+    /// The pro forma banner ("UNPAID · ..."); empty on receipts.
+    var notice: String
+    var billToHeading: String
+    /// The customer: name, email, address, location and country, tax id, whichever are known.
+    var billTo: [String]
     var facts: [Fact]
     /// The tax-invoice application holding this order, when there is one.
     var application: [Fact]
@@ -36,6 +54,8 @@ struct PrintedInvoice: Hashable, Sendable {
     var columns: Row
     var rows: [Row]
     var totals: [Fact]
+    /// Where an unpaid invoice can be paid (its checkout URL, printed as a link).
+    var payLink: Fact?
     var footer: String
     let pageLabel: String
     let continuedLabel: String

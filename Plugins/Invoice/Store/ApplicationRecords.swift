@@ -1,5 +1,4 @@
-import Kernel
-import Storage
+import PluginSDK
 
 /// The invoice plugin's SQL for tax-invoice applications and the orders they hold: every
 /// statement bound, run inside the caller's read or write scope. An order is held by at most one
@@ -93,14 +92,14 @@ enum ApplicationRecords {
         ]
         arguments += texts.map { form[$0] }
         arguments.append(now)
-        try db.execute(
+        let id = try db.insert(
             """
             INSERT INTO invoice_applications (store_id, user_id, business_type, status, currency, total_price, apply_type,
                 invoice_type, \(texts.joined(separator: ", ")), add_time)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, \(placeholders(texts.count)), ?)
+            RETURNING id
             """,
             arguments: arguments)
-        let id = db.lastInsertRowID
         for invoice in invoices {
             try db.execute(
                 "INSERT INTO invoice_application_items (application_id, invoice_id, business_no, live) VALUES (?, ?, ?, 1)",

@@ -1,6 +1,5 @@
 import Foundation
-import Kernel
-import Storage
+import PluginSDK
 
 /// The invoice plugin's SQL for invoices: every statement bound, run inside the caller's read or
 /// write scope.
@@ -47,12 +46,13 @@ enum InvoiceRecords {
             RETURNING last_value
             """, storeID, period)?.int64("last_value") ?? 1
         let number = settings.numberPattern.render(sequence: sequence, date: date)
-        try db.execute(
+        let id = try db.insert(
             """
             INSERT INTO invoice_invoices (store_id, number, kind, user_id, status, currency, total, vat, original_amount,
                 full_price, tax_rate_bp, tax_inclusive, checkout_url, expires_at, customer, coupon_id, subscription_id,
                 feedback, webhooks, request_id, created_at, updated_at)
             VALUES (?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            RETURNING id
             """,
             arguments: [
                 storeID, number, draft.kind.rawValue, draft.userID, draft.currency.code, totals.total.minorUnits,
@@ -60,7 +60,6 @@ enum InvoiceRecords {
                 settings.tax.inclusive, draft.checkoutURL, draft.expiresAt, draft.customer.text, draft.couponID,
                 draft.subscriptionID, draft.feedback, draft.webhooks.text, draft.requestID, now, now,
             ])
-        let id = db.lastInsertRowID
         try insertLines(db, invoiceID: id, lines: lines)
         try db.execute("INSERT INTO invoice_history (invoice_id, status, at, note) VALUES (?, 'pending', ?, 'created')", id, now)
         return id

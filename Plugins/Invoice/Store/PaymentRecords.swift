@@ -1,5 +1,4 @@
-import Kernel
-import Storage
+import PluginSDK
 
 /// Recording money moving: payments and refunds, whether a merchant reports them or a gateway
 /// event does. Each is a status change with its history entry.

@@ -1,6 +1,5 @@
 import Foundation
-import Kernel
-import Storage
+import PluginSDK
 
 /// `schedule/merchant/create`: PayPing's `/v2/invoice/Schedule` body, as JSON or a form.
 /// Recipients are `customers[{code}]` plus every customer carrying one of `tagIds`; products may
@@ -8,31 +7,29 @@ import Storage
 /// answer. The same `request_id` (or `Idempotency-Key`) answers the same schedule, never two.
 enum CreateSchedule {
     static func handle(_ context: ActionContext) async throws -> Reply {
-        let storeID = try await context.storeID()
-        let weekend = try await context.storage.read { db in try ScheduleSettings.weekend(db, storeID: storeID) }
-        let request = try ScheduleRequest(context.params, weekend: weekend)
         let requestID = context.params.string("request_id") ?? context.request.headers["idempotency-key"]
         if let requestID, requestID.isEmpty || requestID.count > 128 { throw KernelError.badParameter("request_id", .malformed) }
-        let now = context.services.clock.unixSeconds()
-        let directory = context.services.directory
+        let now = context.now
         let schedule = try await context.storage.write { db -> Schedule in
+            let storeID = try context.storeID(in: db)
+            let request = try ScheduleRequest(context.params, weekend: try ScheduleSettings.weekend(db, storeID: storeID))
             if let requestID, let id = try db.queryOne(
                 "SELECT id FROM schedule_schedules WHERE store_id = ? AND request_id = ?", storeID, requestID)?.int64("id"),
                 let existing = try ScheduleRecords.find(db, id: id)
             {
                 return existing
             }
-            return try create(request, storeID: storeID, requestID: requestID, now: now, db: db, directory: directory)
+            return try create(request, storeID: storeID, requestID: requestID, now: now, db: db, hooks: context.services.hooks)
         }
         return .ok(schedule.json)
     }
 
     /// Prices and stores a checked request; used by this action and the `schedule.create` service.
     static func create(
-        _ request: ScheduleRequest, storeID: Int64, requestID: String?, now: Int64, db: Database, directory: ServiceDirectory
+        _ request: ScheduleRequest, storeID: Int64, requestID: String?, now: Int64, db: Database, hooks: PluginHooks
     ) throws -> Schedule {
         let recipients = try recipients(request, storeID: storeID, db: db)
-        let priced = try SchedulePricing.price(request, storeID: storeID, now: now, db: db, directory: directory)
+        let priced = try SchedulePricing.price(request, storeID: storeID, db: db, hooks: hooks)
         let code = request.number ?? "SCH-" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).uppercased()
         guard try ScheduleRecords.find(db, storeID: storeID, code: code) == nil else { throw ScheduleMessages.codeTaken }
         let id = try ScheduleRecords.insert(

@@ -1,5 +1,4 @@
-import Kernel
-import Storage
+import PluginSDK
 
 /// `delivery/list|view|redeliver`: the store's outbox as a delivery log - webhooks, SMS and
 /// email, their attempts, and a manual redeliver that keeps the event id.
@@ -9,8 +8,9 @@ enum DeliveryActions {
         let page = try context.params.int("page") ?? 1
         let size = try context.params.int("page_size") ?? 20
         let channel = context.params.string("channel").flatMap { OutboxMessage.Channel(rawValue: $0) }
+        let outbox = context.services.outbox
         let entries = try await context.storage.read { db in
-            try Outbox.list(db, storeID: storeID, channel: channel, limit: Int(size), offset: Int((page - 1) * size))
+            try outbox.list(storeID: storeID, channel: channel, limit: Int(size), offset: Int((page - 1) * size), in: db)
         }
         return .ok(["page": .int(page), "page_size": .int(size), "items": .array(entries.map(\.json))])
     }
@@ -18,9 +18,10 @@ enum DeliveryActions {
     static func view(_ context: ActionContext) async throws -> Reply {
         let storeID = try await context.storeID()
         let eventID = try context.params.requiredString("event_id")
-        let (entry, attempts) = try await context.storage.read { db -> (Outbox.Entry, [Outbox.Attempt]) in
-            guard let entry = try Outbox.find(db, storeID: storeID, eventID: eventID) else { throw KernelError.notFound }
-            return (entry, try Outbox.attempts(db, messageID: entry.id))
+        let outbox = context.services.outbox
+        let (entry, attempts) = try await context.storage.read { db -> (OutboxEntry, [OutboxAttempt]) in
+            guard let entry = try outbox.find(storeID: storeID, eventID: eventID, in: db) else { throw KernelError.notFound }
+            return (entry, try outbox.attempts(of: entry, in: db))
         }
         var json = entry.json.objectValue ?? JSONObject()
         json["attempts_log"] = .array(attempts.map(\.json))
@@ -31,11 +32,11 @@ enum DeliveryActions {
     static func redeliver(_ context: ActionContext) async throws -> Reply {
         let storeID = try await context.storeID()
         let eventID = try context.params.requiredString("event_id")
-        let now = context.services.clock.unixSeconds()
-        let entry = try await context.storage.write { db -> Outbox.Entry in
-            guard try Outbox.find(db, storeID: storeID, eventID: eventID) != nil else { throw KernelError.notFound }
-            guard try Outbox.redeliver(db, storeID: storeID, eventID: eventID, now: now) else { throw ScheduleMessages.stillPending }
-            guard let entry = try Outbox.find(db, storeID: storeID, eventID: eventID) else { throw KernelError.notFound }
+        let outbox = context.services.outbox
+        let entry = try await context.storage.write { db -> OutboxEntry in
+            guard try outbox.find(storeID: storeID, eventID: eventID, in: db) != nil else { throw KernelError.notFound }
+            guard try outbox.redeliver(storeID: storeID, eventID: eventID, in: db) else { throw ScheduleMessages.stillPending }
+            guard let entry = try outbox.find(storeID: storeID, eventID: eventID, in: db) else { throw KernelError.notFound }
             return entry
         }
         return .ok(entry.json)

@@ -1,5 +1,4 @@
-import Kernel
-import Storage
+import PluginSDK
 
 /// `schedule/merchant/view|list|pause|resume|cancel|occurrences`, by the schedule's `code`.
 enum ScheduleActions {

@@ -1,5 +1,4 @@
-import Kernel
-import Storage
+import PluginSDK
 
 /// `schedule/settings/view|save`: a store's weekend days for the working-day rule (Saturday and
 /// Sunday unless set; e.g. `["friday"]` for Iran) and its reminder offsets in days from the due

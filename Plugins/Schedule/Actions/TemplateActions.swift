@@ -1,5 +1,4 @@
-import Kernel
-import Storage
+import PluginSDK
 
 /// `template/view|save`: the store's white-label texts per kind (`invoice`, `reminder`) and
 /// language. A placeholder that does not exist is refused here, not discovered when sending.

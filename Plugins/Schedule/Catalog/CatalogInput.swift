@@ -1,5 +1,5 @@
 import Foundation
-import Kernel
+import PluginSDK
 
 /// Reading customer and item fields; every problem names the field.
 enum CatalogInput {

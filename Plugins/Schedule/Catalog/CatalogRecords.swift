@@ -1,6 +1,5 @@
 import Foundation
-import Kernel
-import Storage
+import PluginSDK
 
 /// SQL for customers and items, always scoped to one store.
 enum CatalogRecords {
@@ -31,10 +30,9 @@ enum CatalogRecords {
         guard try db.queryOne("SELECT 1 FROM schedule_customers WHERE store_id = ? AND code = ?", storeID, customer.code) == nil else {
             throw ScheduleMessages.codeTaken
         }
-        try db.execute(
-            "INSERT INTO schedule_customers (store_id, code, name, email, phone, language, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        let id = try db.insert(
+            "INSERT INTO schedule_customers (store_id, code, name, email, phone, language, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
             storeID, customer.code, customer.name, customer.email, customer.phone, customer.language.rawValue, now, now)
-        let id = db.lastInsertRowID
         try setTags(db, storeID: storeID, customerID: id, tags: customer.tags)
         return id
     }

@@ -1,5 +1,4 @@
-import Kernel
-import Storage
+import PluginSDK
 
 /// A store's customer: the person invoices are sent to.
 struct Customer: Sendable {

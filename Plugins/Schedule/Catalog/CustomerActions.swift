@@ -1,5 +1,4 @@
-import Kernel
-import Storage
+import PluginSDK
 
 /// `customer/create|update|list|delete`: a store's customers. Codes are per store and never
 /// change once given; `tags` group customers for `tagIds`.

@@ -1,5 +1,4 @@
-import Kernel
-import Storage
+import PluginSDK
 
 /// `item/create|update|list|delete`: a store's catalog items (code, title, description,
 /// amount, haveTax). Codes are per store and never change once given.

@@ -1,4 +1,4 @@
-import Kernel
+import PluginSDK
 
 /// Messages the schedule plugin answers with, in English, Chinese and Persian.
 enum ScheduleMessages {

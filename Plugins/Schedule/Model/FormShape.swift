@@ -1,5 +1,5 @@
 import Foundation
-import Kernel
+import PluginSDK
 
 /// PayPing's body arrives as JSON or as a form. A form spells nesting in its keys
 /// (`products[0][code]=A`, `schedule[interval]=1`, `customers[0][code]=C1`) and may carry a

@@ -1,6 +1,5 @@
 import Foundation
-import Kernel
-import Storage
+import PluginSDK
 
 /// A stored schedule: what each occurrence invoices, to whom, and when the next one is due.
 struct Schedule: Sendable {
@@ -15,7 +14,7 @@ struct Schedule: Sendable {
     var status: Status
     let sendNotifications: Bool
     let request: JSON
-    /// The `invoice.create` input shared by every invoice.
+    /// The lines and currency every invoice is created with (`InvoiceTemplate`'s stored form).
     let invoice: JSON
     /// Customer ids invoiced at each occurrence.
     let recipients: [Int64]

@@ -1,9 +1,9 @@
-import Kernel
-import Storage
+import Contracts
+import PluginSDK
 
 /// Turns a schedule's products, invoice-level discount and shipping into the lines of the
-/// invoices it will create, priced by the invoice plugin (`invoice.quote`) so the totals shown
-/// now are exactly those of every invoice later.
+/// invoices it will create, priced by the invoice plugin (`InvoiceService.quote`) so the totals
+/// shown now are exactly those of every invoice later.
 ///
 /// The invoice plugin prices lines only, so the invoice-level discount is folded into the lines:
 /// each line's own discount first, then the schedule's discount (a percent of, or a fixed amount
@@ -11,24 +11,22 @@ import Storage
 /// cent. Shipping becomes an untaxed last line. Tax follows the store's rule on what remains.
 enum SchedulePricing {
     struct Priced: Sendable {
-        /// The `invoice.create` input shared by every invoice of the schedule.
+        /// The lines and currency every invoice of the schedule is created with (stored as
+        /// `InvoiceTemplate` JSON).
         var invoice: JSON
         /// `{currency, subtotal, discount, shipping, vat, total}` as decimal strings.
         var totals: JSON
     }
 
     static func price(
-        _ request: ScheduleRequest, storeID: Int64, now: Int64, db: Database, directory: ServiceDirectory
+        _ request: ScheduleRequest, storeID: Int64, db: Database, hooks: PluginHooks
     ) throws -> Priced {
         let products = try resolve(request.products, storeID: storeID, db: db)
-        var events: [HookEvent] = []
-        var input: JSONObject = ["products": .array(products.map(lineJSON))]
-        if let currency = request.currency { input["currency"] = .string(currency) }
-        let first = try directory.call(QuoteNames.quote, input: .object(input), storeID: storeID, now: now, db: db, events: &events)
-        let exponent = Int(first["exponent"]?.intValue ?? 2)
-        let lines = first["lines"]?.arrayValue ?? []
-        let gross = lines.map { $0["gross"]?.intValue ?? 0 }
-        let lineDiscounts = lines.map { $0["discount"]?.intValue ?? 0 }
+        let first = try hooks.call(
+            InvoiceService.quote, InvoiceQuoteRequest(currency: request.currency, lines: products.map(draft)), storeID: storeID, in: db)
+        let exponent = first.exponent
+        let gross = first.lines.map(\.gross)
+        let lineDiscounts = first.lines.map(\.discount)
         let nets = zip(gross, lineDiscounts).map { $0 - $1 }
         let subtotal = nets.reduce(0, +)
         let discount: Int64
@@ -47,33 +45,29 @@ enum SchedulePricing {
             throw KernelError.badParameter("shipping", .malformed)
         }
         let shares = Amount.split(discount, by: nets)
-        var folded: [JSON] = []
+        var folded: [InvoiceLineDraft] = []
         for (index, product) in products.enumerated() {
-            var line = lineJSON(product).objectValue ?? JSONObject()
-            line["discount_type"] = 1
-            line["discount_amount"] = .string(Amount.format(lineDiscounts[index] + shares[index], exponent: exponent))
-            folded.append(.object(line))
+            var line = draft(product)
+            line.discountType = 1
+            line.discountAmount = Amount.format(lineDiscounts[index] + shares[index], exponent: exponent)
+            folded.append(line)
         }
         if shipping > 0 {
-            folded.append([
-                "code": "shipping", "title": "Shipping", "description": "", "have_tax": false, "quantity": 1,
-                "amount": .string(Amount.format(shipping, exponent: exponent)), "discount_type": 1, "discount_amount": "0",
-            ])
+            folded.append(InvoiceLineDraft(code: "shipping", title: "Shipping", amount: Amount.format(shipping, exponent: exponent), discountType: 1))
         }
-        input["products"] = .array(folded)
-        let currency = first["currency"] ?? .null
-        input["currency"] = currency
-        let second = try directory.call(QuoteNames.quote, input: .object(input), storeID: storeID, now: now, db: db, events: &events)
+        let template = InvoiceTemplate(currency: first.currency, lines: folded)
+        let second = try hooks.call(
+            InvoiceService.quote, InvoiceQuoteRequest(currency: template.currency, lines: template.lines), storeID: storeID, in: db)
         let money = { (minor: Int64) in JSON.string(Amount.format(minor, exponent: exponent)) }
         let totals: JSON = [
-            "currency": currency,
+            "currency": .string(first.currency),
             "subtotal": money(gross.reduce(0, +)),
             "discount": money(lineDiscounts.reduce(0, +) + discount),
             "shipping": money(shipping),
-            "vat": money(second["vat"]?.intValue ?? 0),
-            "total": money(second["total"]?.intValue ?? 0),
+            "vat": money(second.vat),
+            "total": money(second.total),
         ]
-        return Priced(invoice: .object(input), totals: totals)
+        return Priced(invoice: template.json, totals: totals)
     }
 
     /// Products that name a catalog item by `code` take its title, amount, description and tax
@@ -104,17 +98,10 @@ enum SchedulePricing {
         return resolved
     }
 
-    static func lineJSON(_ product: ScheduleRequest.Product) -> JSON {
-        [
-            "code": .string(product.code), "title": .string(product.title), "description": .string(product.description),
-            "have_tax": .bool(product.haveTax), "quantity": .int(product.quantity), "amount": .string(product.amount),
-            "discount_amount": .string(product.discountAmount), "discount_type": .int(product.discountType),
-        ]
+    /// A product as the invoice plugin takes it.
+    static func draft(_ product: ScheduleRequest.Product) -> InvoiceLineDraft {
+        InvoiceLineDraft(
+            code: product.code, title: product.title, description: product.description, haveTax: product.haveTax,
+            quantity: product.quantity, amount: product.amount, discountAmount: product.discountAmount, discountType: product.discountType)
     }
-}
-
-/// The invoice plugin's services this plugin calls (by name: it never imports that plugin).
-enum QuoteNames {
-    static let quote = "invoice.quote"
-    static let create = "invoice.create"
 }

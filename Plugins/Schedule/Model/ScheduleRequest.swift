@@ -1,5 +1,5 @@
 import Foundation
-import Kernel
+import PluginSDK
 
 /// A PayPing `/v2/invoice/Schedule` body, read and checked. Every problem names its field.
 struct ScheduleRequest: Sendable {

@@ -1,6 +1,5 @@
 import Foundation
-import Kernel
-import Storage
+import PluginSDK
 
 /// The white-label texts a store sends: for a new invoice (`invoice`) and for reminders
 /// (`reminder`), per language (en, zh, fa), each an email subject and body and an SMS text.

@@ -1,16 +1,17 @@
-import Kernel
-import Storage
+import Contracts
+import PluginSDK
 
 /// Creates the occurrences that are due. A tick claims due schedules in batches, oldest due
 /// first, through the partial index on `next_run_at` - so it costs what is due, not what exists -
 /// and handles each batch in one write: the occurrence rows (unique per schedule and sequence),
-/// their invoices (`invoice.create`), the messages to send (the outbox) and the schedule's next
-/// due time all commit together or not at all. Two processes on one database serialize on
+/// their invoices (`InvoiceService.create`, whose `invoice.created` listeners run in the same
+/// write), the messages to send (the outbox) and the schedule's next due time all commit
+/// together or not at all. Two processes on one database serialize on
 /// SQLite's writer, and the second finds the schedule already advanced; a process killed mid-tick
 /// leaves nothing half done; a clock set back finds nothing due twice because sequences only
 /// move forward.
 public struct Scheduler: Sendable {
-    let services: KernelServices
+    let services: PluginServices
     /// Schedules per write; requests' writes interleave between batches, so a small batch keeps
     /// their latency low while a tick runs.
     public var batchSize = 50
@@ -21,9 +22,9 @@ public struct Scheduler: Sendable {
     /// Prefix of the pay link sent to customers (the invoice number is appended).
     var payLink = ""
 
-    /// A scheduler over the kernel's storage, services and hooks; `payLink` prefixes the invoice
-    /// number in the pay link sent to customers.
-    public init(services: KernelServices, payLink: String = "") {
+    /// A scheduler over the schedule plugin's services; `payLink` prefixes the invoice number in
+    /// the pay link sent to customers.
+    public init(services: PluginServices, payLink: String = "") {
         self.services = services
         self.payLink = payLink
     }
@@ -41,9 +42,8 @@ public struct Scheduler: Sendable {
     public func tick(now: Int64, maxBatches: Int = 400) async throws -> Report {
         var total = Report()
         for _ in 0..<maxBatches {
-            let (report, events) = try await batch(now: now)
+            let report = try await batch(now: now)
             total.reminders += report.reminders
-            for event in events { await services.hooks.publish(event) }
             total.schedules += report.schedules
             total.occurrences += report.occurrences
             total.invoices += report.invoices
@@ -54,28 +54,26 @@ public struct Scheduler: Sendable {
     }
 
     /// One batch of due schedules and of due reminders in one write (one commit); answers what it
-    /// did and the events to publish.
-    func batch(now: Int64) async throws -> (Report, [HookEvent]) {
+    /// did.
+    func batch(now: Int64) async throws -> Report {
         let scheduler = self
         let reminders = Reminders(services: services, batchSize: batchSize)
-        let publish = services.hooks.hasListeners("invoice.created")
         return try await services.storage.write { db in
             var report = Report()
-            var events: [HookEvent] = []
             let due = try db.query(
                 "SELECT * FROM schedule_schedules WHERE status = 'active' AND next_run_at <= ? ORDER BY next_run_at, id LIMIT ?",
                 now, scheduler.batchSize
             ).map(Schedule.init)
             for schedule in due {
-                try scheduler.advance(schedule, now: now, db: db, report: &report, events: &events)
+                try scheduler.advance(schedule, now: now, db: db, report: &report)
             }
             report.schedules = due.count
             report.reminders = try reminders.send(now: now, db: db)
-            return (report, publish ? events : [])
+            return report
         }
     }
 
-    private func advance(_ schedule: Schedule, now: Int64, db: Database, report: inout Report, events: inout [HookEvent]) throws {
+    private func advance(_ schedule: Schedule, now: Int64, db: Database, report: inout Report) throws {
         let recurrence = schedule.recurrence
         var sequence = schedule.nextSequence
         var dueTimes: [(Int, Int64)] = []
@@ -104,9 +102,12 @@ public struct Scheduler: Sendable {
                 continue
             }
             report.occurrences += 1
+            let template = try InvoiceTemplate(json: schedule.invoice)
             for customerID in schedule.recipients {
                 guard let customer = try CatalogRecords.customer(db, id: customerID) else { continue }
-                try invoice(schedule, occurrenceID: occurrenceID, sequence: number, dueAt: dueAt, customer: customer, now: now, db: db, events: &events)
+                try invoice(
+                    schedule, template: template, occurrenceID: occurrenceID, sequence: number, dueAt: dueAt, customer: customer, now: now,
+                    db: db)
                 report.invoices += 1
             }
         }
@@ -117,35 +118,32 @@ public struct Scheduler: Sendable {
     }
 
     private func invoice(
-        _ schedule: Schedule, occurrenceID: Int64, sequence: Int, dueAt: Int64, customer: Customer, now: Int64, db: Database,
-        events: inout [HookEvent]
+        _ schedule: Schedule, template: InvoiceTemplate, occurrenceID: Int64, sequence: Int, dueAt: Int64, customer: Customer, now: Int64,
+        db: Database
     ) throws {
-        var input = schedule.invoice.objectValue ?? JSONObject()
-        input["request_id"] = .string("schedule-\(schedule.id)-\(sequence)-\(customer.id)")
-        var information: JSONObject = ["id": .string(customer.code)]
-        if let email = customer.email { information["email"] = .string(email) }
-        input["customer_information"] = .object(information)
-        if let notes = schedule.request["notes"]?.stringValue, !notes.isEmpty { input["feedback"] = .string(String(notes.prefix(2_000))) }
-        let created = try services.directory.call(
-            QuoteNames.create, input: .object(input), storeID: schedule.storeID, now: now, db: db, events: &events)
-        let number = created["number"]?.stringValue ?? ""
-        let total = created["payment"]?["subtotal"]?["total"]?.stringValue ?? ""
+        let notes = schedule.request["notes"]?.stringValue ?? ""
+        let draft = InvoiceDraft(
+            requestID: "schedule-\(schedule.id)-\(sequence)-\(customer.id)", customer: InvoiceCustomer(id: customer.code, email: customer.email),
+            currency: template.currency, lines: template.lines, feedback: notes.isEmpty ? nil : String(notes.prefix(2_000)))
+        let created = try services.hooks.call(InvoiceService.create, draft, storeID: schedule.storeID, in: db)
+        let number = created.number
+        let total = created.total
         try db.execute(
             """
             INSERT INTO schedule_occurrence_invoices (occurrence_id, customer_id, invoice_id, invoice_number, total)
             VALUES (?, ?, ?, ?, ?)
-            """, occurrenceID, customer.id, created["id"]?.intValue ?? 0, number, total)
+            """, occurrenceID, customer.id, created.id, number, total)
         guard schedule.sendNotifications else { return }
-        let currency = created["payment"]?["subtotal"]?["currency"]?.stringValue ?? ""
+        let currency = created.currency
         let values = [
             "customer_name": customer.name, "invoice_number": number, "amount": "\(total) \(currency)",
             "due_date": MessageTemplate.date(dueAt, recurrence: schedule.recurrence), "pay_link": payLink + number,
         ]
-        let template = try MessageTemplate.load(db, storeID: schedule.storeID, kind: .invoice, language: customer.language).filled(values)
+        let message = try MessageTemplate.load(db, storeID: schedule.storeID, kind: .invoice, language: customer.language).filled(values)
         var cc = (schedule.request["cc"]?.arrayValue ?? []).compactMap { ($0["emailAddress"] ?? $0).stringValue }
         cc.removeAll { $0 == customer.email }
         try Reminders.send(
-            template, to: customer, cc: cc, storeID: schedule.storeID, topic: "invoice.sent", key: "schedule-\(schedule.id)-\(sequence)-\(customer.id)",
+            message, to: customer, outbox: services.outbox, cc: cc, storeID: schedule.storeID, topic: "invoice.sent", key: "schedule-\(schedule.id)-\(sequence)-\(customer.id)",
             now: now, db: db)
         let sendAt = schedule.recurrence.sendTime(sequence) ?? now
         for offset in try ScheduleSettings.reminderOffsets(db, storeID: schedule.storeID) {
@@ -155,7 +153,7 @@ public struct Scheduler: Sendable {
                 """
                 INSERT INTO schedule_reminders (store_id, invoice_id, customer_id, offset_days, remind_at, placeholders, status)
                 VALUES (?, ?, ?, ?, ?, ?, 'pending') ON CONFLICT (invoice_id, customer_id, offset_days) DO NOTHING
-                """, schedule.storeID, created["id"]?.intValue ?? 0, customer.id, offset, remindAt,
+                """, schedule.storeID, created.id, customer.id, offset, remindAt,
                 JSON.object(JSONObject(values.sorted { $0.key < $1.key }.map { ($0.key, JSON.string($0.value)) })).text)
         }
     }

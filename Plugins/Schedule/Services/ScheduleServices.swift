@@ -1,44 +1,41 @@
-import Kernel
-import Storage
+import Contracts
+import PluginSDK
 
-/// What the schedule plugin offers other plugins (the copy plugin) through the kernel:
-/// - `schedule.customers` `{codes}` -> `{customers: [{code, name, email, phone}], unknown: [code]}`
-/// - `schedule.create` a PayPing body -> the new schedule
-/// - `schedule.copy` `{code, sendDate, customerCodes}` -> `{found, schedules: [...]}`: one new
-///   schedule per customer with the original's products, texts and recurrence, starting at `sendDate`.
-enum ScheduleServices {
-    static func register(in directory: ServiceDirectory, plugin: String) {
-        directory.register("schedule.customers", plugin: plugin, customers)
-        directory.register("schedule.create", plugin: plugin) { call, db in try create(call, db, directory: directory) }
-        directory.register("schedule.copy", plugin: plugin) { call, db in try copy(call, db, directory: directory) }
+/// The schedule plugin's side of `ScheduleService` (Contracts), for the copy plugin: customers
+/// by code, a schedule from a PayPing body, and copies of a schedule for other customers - all
+/// inside the caller's write.
+struct ScheduleServices: Sendable {
+    let services: PluginServices
+
+    func register() {
+        let hooks = services.hooks
+        hooks.provide(ScheduleService.customers) { codes, call, db in
+            let (found, unknown) = try CatalogRecords.customers(db, storeID: call.storeID, codes: codes)
+            return CustomerLookup(found: found.map(\.code), unknown: unknown)
+        }
+        hooks.provide(ScheduleService.create) { body, call, db in try create(body, call, db) }
+        hooks.provide(ScheduleService.copy) { copy, call, db in try self.copy(copy, call, db) }
     }
 
-    static func customers(_ call: inout ServiceCall, _ db: Database) throws -> JSON {
-        let codes = (call.input["codes"]?.arrayValue ?? []).compactMap(\.stringValue)
-        let (found, unknown) = try CatalogRecords.customers(db, storeID: call.storeID, codes: codes)
-        return ["customers": .array(found.map(\.json)), "unknown": .array(unknown.map { .string($0) })]
+    /// A schedule from a PayPing body.
+    func create(_ body: JSONObject, _ call: ServiceCall, _ db: Database) throws -> CreatedSchedule {
+        let request = try ScheduleRequest(Params(body), weekend: try ScheduleSettings.weekend(db, storeID: call.storeID))
+        let schedule = try CreateSchedule.create(request, storeID: call.storeID, requestID: nil, now: call.now, db: db, hooks: services.hooks)
+        return CreatedSchedule(code: schedule.code, json: schedule.json)
     }
 
-    static func create(_ call: ServiceCall, _ db: Database, directory: ServiceDirectory) throws -> JSON {
-        let request = try ScheduleRequest(
-            Params(call.input.objectValue ?? JSONObject()), weekend: try ScheduleSettings.weekend(db, storeID: call.storeID))
-        return try CreateSchedule.create(request, storeID: call.storeID, requestID: nil, now: call.now, db: db, directory: directory).json
-    }
-
-    static func copy(_ call: ServiceCall, _ db: Database, directory: ServiceDirectory) throws -> JSON {
-        let code = call.input["code"]?.stringValue ?? ""
-        guard let original = try ScheduleRecords.find(db, storeID: call.storeID, code: code) else { return ["found": false] }
-        let sendDate = call.input["sendDate"] ?? .null
-        var created: [JSON] = []
-        for customer in (call.input["customerCodes"]?.arrayValue ?? []) {
+    /// One new schedule per customer with the original's body, starting at `sendDate`.
+    func copy(_ copy: ScheduleCopy, _ call: ServiceCall, _ db: Database) throws -> [CreatedSchedule]? {
+        guard let original = try ScheduleRecords.find(db, storeID: call.storeID, code: copy.code) else { return nil }
+        return try copy.customerCodes.map { customer in
             var body = original.request.objectValue ?? JSONObject()
-            body["customers"] = [["code": customer]]
+            body["customers"] = [["code": .string(customer)]]
             body["tagIds"] = nil
             body["number"] = nil
-            body["sendDate"] = sendDate
+            body["sendDate"] = .string(copy.sendDate)
             let request = try ScheduleRequest(Params(body), weekend: original.recurrence.weekend)
-            created.append(try CreateSchedule.create(request, storeID: call.storeID, requestID: nil, now: call.now, db: db, directory: directory).json)
+            let schedule = try CreateSchedule.create(request, storeID: call.storeID, requestID: nil, now: call.now, db: db, hooks: services.hooks)
+            return CreatedSchedule(code: schedule.code, json: schedule.json)
         }
-        return ["found": true, "schedules": .array(created)]
     }
 }

@@ -1,6 +1,5 @@
 import Foundation
-import Kernel
-import Storage
+import PluginSDK
 
 /// SQL for schedules and occurrences, always scoped to one store.
 enum ScheduleRecords {
@@ -18,12 +17,13 @@ enum ScheduleRecords {
         recipients: [Int64], requestID: String?, now: Int64
     ) throws -> Int64 {
         let recurrence = request.recurrence
-        try db.execute(
+        return try db.insert(
             """
             INSERT INTO schedule_schedules (store_id, code, title, status, send_notifications, request, invoice, recipients, totals,
                 unit, interval, count, start_at, time_zone, calendar, working_days, weekend, due_after_days, catch_up,
                 next_sequence, next_run_at, request_id, created_at, updated_at)
             VALUES (?, ?, ?, 'active', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)
+            RETURNING id
             """,
             arguments: [
                 storeID, code, request.title, request.sendNotifications, request.original.text, priced.invoice.text,
@@ -32,7 +32,6 @@ enum ScheduleRecords {
                 recurrence.workingDaysOnly, WeekendDays.text(recurrence.weekend), recurrence.dueAfterDays, request.catchUp.rawValue,
                 recurrence.sendTime(0), requestID, now, now,
             ])
-        return db.lastInsertRowID
     }
 
     /// Moves a schedule between statuses; an active one gets its due time back.

@@ -1,4 +1,5 @@
 import Kernel
+import PluginSDK
 
 /// The dashboard's one way into the kernel: every page calls plugin actions through
 /// `Kernel.handle(KernelRequest)` with the session's token, exactly as an API client would, and
@@ -35,12 +36,13 @@ struct Answer: Sendable {
     let file: KernelResponse?
 
     init(_ response: KernelResponse) {
-        if response.contentType == KernelResponse.jsonContentType, let envelope = try? JSON.parse(response.body) {
-            code = envelope["code"]?.intValue ?? -1
-            message = envelope["msg"]?.stringValue ?? ""
-            data = envelope["data"] ?? .null
+        switch response.body {
+        case .envelope(let envelope):
+            code = Int64(envelope.code.rawValue)
+            message = envelope.msg
+            data = envelope.data
             file = nil
-        } else {
+        case .file:
             code = 0
             message = ""
             data = .null
@@ -55,9 +57,8 @@ struct Answer: Sendable {
 }
 
 extension Answer {
-    /// A file answer (a PDF) as the browser gets it, with its Content-Disposition.
+    /// A file answer (a PDF) as the browser gets it; the HTTP adapter writes its headers.
     var fileResponse: DashboardResponse? {
-        guard let file else { return nil }
-        return DashboardResponse(status: file.status, contentType: file.contentType, body: file.body, headers: file.headers)
+        file.map(DashboardResponse.init(kernelAnswer:))
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Kernel
+import PluginSDK
 
 /// The pieces pages are made of: forms with their CSRF field, labelled inputs, tables, a pager
 /// and notices. Every input gets a `<label>`; ids come from the field name.

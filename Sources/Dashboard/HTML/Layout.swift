@@ -1,4 +1,5 @@
 import Kernel
+import PluginSDK
 
 /// The frame of every page: language and direction on `<html>`, the stylesheet and script
 /// (files of this server: no inline script or style), a skip link, the navigation of the

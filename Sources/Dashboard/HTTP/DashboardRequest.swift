@@ -1,4 +1,5 @@
 import Kernel
+import PluginSDK
 
 /// A browser's request as the HTTP adapter hands it to the dashboard: already parsed, not yet trusted.
 public struct DashboardRequest: Sendable {

@@ -1,8 +1,20 @@
-/// What the dashboard answers; the HTTP adapter writes it out as is.
+import Kernel
+
+/// What the dashboard answers; the HTTP adapter writes it out as is, or, for a kernel answer
+/// passed through (a PDF), writes that answer as the API would, with these headers added.
 public struct DashboardResponse: Sendable {
     public var status: Int
     public var headers: [(String, String)]
     public var body: [UInt8]
+    /// A kernel answer handed to the browser as it is (a file).
+    public var kernelAnswer: KernelResponse?
+
+    init(kernelAnswer: KernelResponse) {
+        status = 200
+        headers = []
+        body = []
+        self.kernelAnswer = kernelAnswer
+    }
 
     init(status: Int = 200, contentType: String, body: [UInt8], headers: [(String, String)] = []) {
         self.status = status

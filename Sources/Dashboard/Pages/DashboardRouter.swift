@@ -1,4 +1,5 @@
 import Kernel
+import PluginSDK
 
 /// Which page answers which path. Customer pages (`/my/...`) need a user session, merchant and
 /// admin pages (`/manage/...`) an admin session; the hosted invoice page (`/i/<link>`) and the

@@ -1,4 +1,5 @@
 import Kernel
+import PluginSDK
 
 /// A page that only says what went wrong (403 for a refused form, 404 for an unknown page or a
 /// record the account may not see, or the action's own message).

@@ -1,4 +1,5 @@
 import Kernel
+import PluginSDK
 
 /// One invoice in Sell.app's shape (`order/detail`, `merchant/view`): its facts, lines and
 /// status history. Customer and merchant pages show it alike.

@@ -1,4 +1,5 @@
 import Kernel
+import PluginSDK
 
 /// `/login` and `/logout`. Logging in goes through `system/user/login` or `system/admin/login`
 /// (so the API's throttle and rules apply); the token it answers becomes the session cookie.

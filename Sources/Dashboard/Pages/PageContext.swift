@@ -1,4 +1,5 @@
 import Kernel
+import PluginSDK
 
 /// What a page handler gets: the request, the language, the session and its account, the
 /// browser's CSRF key, and the client to call actions with.

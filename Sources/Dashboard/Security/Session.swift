@@ -1,4 +1,5 @@
 import Kernel
+import PluginSDK
 
 /// Who the browser is logged in as: the kind of account and its login token, kept in the
 /// HttpOnly session cookie (`u:<token>` or `a:<token>`). The token is the API's own, so logging

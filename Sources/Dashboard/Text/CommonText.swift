@@ -1,4 +1,5 @@
 import Kernel
+import PluginSDK
 
 /// Words many pages share, in English, Chinese and Persian.
 enum CommonText {

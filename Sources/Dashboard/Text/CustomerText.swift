@@ -1,4 +1,5 @@
 import Kernel
+import PluginSDK
 
 /// Words of the customer pages.
 enum CustomerText {

@@ -1,4 +1,5 @@
 import Kernel
+import PluginSDK
 
 /// The language of a page: `?lang=` (the switch; remembered in a cookie), else the cookie, else
 /// the browser's Accept-Language (by quality), else the server's `default_lang`.

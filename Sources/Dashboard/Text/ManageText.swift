@@ -1,4 +1,5 @@
 import Kernel
+import PluginSDK
 
 /// Words of the merchant and admin pages.
 enum ManageText {

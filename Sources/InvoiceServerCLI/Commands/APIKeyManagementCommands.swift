@@ -1,5 +1,6 @@
 import ArgumentParser
 import Kernel
+import PluginSDK
 
 /// `invoice-server apikey list|revoke`: the `system/apikeys/*` actions from scripts. Keys are
 /// listed by prefix; the key itself is only ever printed by `apikey create`.
@@ -12,7 +13,7 @@ extension APIKeyCommand {
 
         func run() async throws {
             try await options.run { kernel in
-                let accounts = kernel.services.accounts
+                let accounts = kernel.access.accounts
                 for key in try await accounts.apiKeys(storeID: try await storeNamed(store, in: accounts)) { printJSON(key.json) }
             }
         }
@@ -26,7 +27,7 @@ extension APIKeyCommand {
 
         func run() async throws {
             try await options.run { kernel in
-                printJSON(try found(try await kernel.services.accounts.revokeAPIKey(id: id, storeID: nil)).json)
+                printJSON(try found(try await kernel.access.accounts.revokeAPIKey(id: id, storeID: nil)).json)
             }
         }
     }

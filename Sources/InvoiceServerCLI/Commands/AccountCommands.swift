@@ -1,5 +1,6 @@
 import ArgumentParser
 import Kernel
+import PluginSDK
 
 /// `invoice-server user create`: a customer account and a login token for it.
 struct UserCommand: AsyncParsableCommand {
@@ -17,7 +18,7 @@ struct UserCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await options.run { kernel in
-                let accounts = kernel.services.accounts
+                let accounts = kernel.access.accounts
                 let storeID = try await accounts.store(store)
                 let id = try await accounts.createUser(name: name, email: email, password: password, storeID: storeID)
                 let token = try await accounts.issueToken(kind: .user, subjectID: id)
@@ -43,7 +44,7 @@ struct AdminCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await options.run { kernel in
-                let accounts = kernel.services.accounts
+                let accounts = kernel.access.accounts
                 let list = permissions.map { $0.split(separator: ",").map { String($0).trimmingSpacesAround() } }
                 let id = try await accounts.createAdmin(name: name, password: password, permissions: list)
                 let token = try await accounts.issueToken(kind: .admin, subjectID: id)
@@ -68,7 +69,7 @@ struct APIKeyCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await options.run { kernel in
-                let accounts = kernel.services.accounts
+                let accounts = kernel.access.accounts
                 let storeID = try await accounts.store(store)
                 let list = scopes.split(separator: ",").map { String($0).trimmingSpacesAround() }.filter { !$0.isEmpty }
                 let (id, key) = try await accounts.createAPIKey(storeID: storeID, scopes: list, name: name)

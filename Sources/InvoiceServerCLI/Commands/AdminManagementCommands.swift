@@ -1,5 +1,6 @@
 import ArgumentParser
 import Kernel
+import PluginSDK
 
 /// `invoice-server admin list|permissions|password`: the `system/admins/*` actions from scripts.
 extension AdminCommand {
@@ -10,7 +11,7 @@ extension AdminCommand {
 
         func run() async throws {
             try await options.run { kernel in
-                for admin in try await kernel.services.accounts.admins() { printJSON(admin.json) }
+                for admin in try await kernel.access.accounts.admins() { printJSON(admin.json) }
             }
         }
     }
@@ -30,7 +31,7 @@ extension AdminCommand {
         func run() async throws {
             try await options.run { kernel in
                 let list = try permissions.map(Accounts.permissions(from:))
-                printJSON(try found(try await kernel.services.accounts.setAdminPermissions(id: id, permissions: list)).json)
+                printJSON(try found(try await kernel.access.accounts.setAdminPermissions(id: id, permissions: list)).json)
             }
         }
     }

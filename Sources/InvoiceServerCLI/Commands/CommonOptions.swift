@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Kernel
+import PluginSDK
 import Logging
 
 /// Options every command shares: where the data and the config live.
@@ -21,7 +22,8 @@ struct CommonOptions: ParsableArguments {
     /// Opens the kernel (migrating as needed) for a one-shot command, runs `body`, closes it.
     func withKernel<T>(_ body: (Kernel) async throws -> T) async throws -> T {
         let kernel = try await Kernel(
-            configuration: try serverConfiguration(), plugins: ServedPlugins.all, logger: CommandLogging.quietLogger)
+            configuration: try serverConfiguration(), plugins: ServedPlugins.all, modules: HostModules.standard,
+            logger: CommandLogging.quietLogger)
         do {
             let result = try await body(kernel)
             kernel.shutdown()

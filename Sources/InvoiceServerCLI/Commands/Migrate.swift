@@ -1,5 +1,6 @@
 import ArgumentParser
 import Kernel
+import PluginSDK
 import Storage
 
 /// `invoice-server migrate`: applies pending migrations and prints what the database now has.
@@ -10,7 +11,7 @@ struct Migrate: AsyncParsableCommand {
 
     func run() async throws {
         try await options.withKernel { kernel in
-            let applied = try await Migrator.appliedMigrations(kernel.services.storage)
+            let applied = try await Migrator.appliedMigrations(kernel.access.storage)
             printJSON(["migrations": .array(applied.map { .string($0) })])
         }
     }

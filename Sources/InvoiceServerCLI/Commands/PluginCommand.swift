@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import Kernel
+import PluginSDK
+import RemotePlugins
 
 /// `invoice-server plugin list|install|enable|disable|uninstall|config|register`: the same as the
 /// admin actions `system/plugin/*`. A running server picks the change up within a second.
@@ -15,10 +17,10 @@ struct PluginCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await options.withKernel { kernel in
-                for info in kernel.services.registry.list() {
+                for info in kernel.access.registry.list() {
                     printJSON([
                         "name": .string(info.manifest.name), "version": .string(info.manifest.version),
-                        "source": .string(info.source.rawValue), "installed": .bool(info.state?.installed ?? false),
+                        "source": .string(info.source), "installed": .bool(info.state?.installed ?? false),
                         "enabled": .bool(info.state?.enabled ?? false),
                     ])
                 }
@@ -32,7 +34,7 @@ struct PluginCommand: AsyncParsableCommand {
         @OptionGroup var options: CommonOptions
 
         func run() async throws {
-            try await options.run { kernel in try await kernel.services.registry.install(name, services: kernel.services) }
+            try await options.run { kernel in try await kernel.access.install(name) }
             printJSON(["name": .string(name), "installed": true, "enabled": true])
         }
     }
@@ -43,7 +45,7 @@ struct PluginCommand: AsyncParsableCommand {
         @OptionGroup var options: CommonOptions
 
         func run() async throws {
-            try await options.run { kernel in try await kernel.services.registry.setEnabled(name, true, clock: kernel.services.clock) }
+            try await options.run { kernel in try await kernel.access.registry.setEnabled(name, true, clock: kernel.access.clock) }
             printJSON(["name": .string(name), "enabled": true])
         }
     }
@@ -54,7 +56,7 @@ struct PluginCommand: AsyncParsableCommand {
         @OptionGroup var options: CommonOptions
 
         func run() async throws {
-            try await options.run { kernel in try await kernel.services.registry.setEnabled(name, false, clock: kernel.services.clock) }
+            try await options.run { kernel in try await kernel.access.registry.setEnabled(name, false, clock: kernel.access.clock) }
             printJSON(["name": .string(name), "enabled": false])
         }
     }
@@ -67,7 +69,7 @@ struct PluginCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await options.run { kernel in
-                try await kernel.services.registry.uninstall(name, keepData: keepData, clock: kernel.services.clock)
+                try await kernel.access.registry.uninstall(name, keepData: keepData, clock: kernel.access.clock)
             }
             printJSON(["name": .string(name), "installed": false, "data_kept": .bool(keepData)])
         }
@@ -82,12 +84,12 @@ struct PluginCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await options.run { kernel in
-                let registry = kernel.services.registry
+                let registry = kernel.access.registry
                 if let set {
                     guard let changes = (try? JSON.parse(Array(set.utf8)))?.objectValue else {
                         throw ValidationError("--set must be a JSON object")
                     }
-                    let saved = try await registry.saveConfig(name, changes: changes, clock: kernel.services.clock)
+                    let saved = try await registry.saveConfig(name, changes: changes, clock: kernel.access.clock)
                     printJSON(["name": .string(name), "config": saved])
                 } else {
                     guard let state = registry.state(of: name), state.installed else {
@@ -111,9 +113,8 @@ struct PluginCommand: AsyncParsableCommand {
                 throw ValidationError("cannot read a JSON manifest at \(manifest)")
             }
             try await options.run { kernel in
-                let parsed = try RemoteManifest.parse(json)
-                let secret = try await kernel.services.registry.register(parsed, baseURL: baseURL, services: kernel.services)
-                printJSON(["name": .string(parsed.name), "version": .string(parsed.version), "secret": .string(secret)])
+                let registered = try await RemotePluginsModule.register(manifest: json, baseURL: baseURL, kernel: kernel.access)
+                printJSON(["name": .string(registered.name), "version": .string(registered.version), "secret": .string(registered.secret)])
             }
         }
     }

@@ -22,7 +22,7 @@ struct Serve: AsyncParsableCommand {
         if let host { configuration.host = host }
         if let port { configuration.port = port }
         let logger = Logger(label: "invoice-server")
-        let kernel = try await Kernel(configuration: configuration, plugins: ServedPlugins.all, logger: logger)
+        let kernel = try await Kernel(configuration: configuration, plugins: ServedPlugins.all, modules: HostModules.standard, logger: logger)
         let app = buildApplication(kernel: kernel, configuration: configuration, logger: logger) { host, port in
             logger.info("listening on http://\(host):\(port)")
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Kernel
+import PluginSDK
 
 /// `invoice-server store list|create|update`: the `system/stores/*` actions from scripts.
 struct StoreCommand: AsyncParsableCommand {
@@ -13,7 +14,7 @@ struct StoreCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await options.run { kernel in
-                for store in try await kernel.services.accounts.stores() { printJSON(store.json) }
+                for store in try await kernel.access.accounts.stores() { printJSON(store.json) }
             }
         }
     }
@@ -25,7 +26,7 @@ struct StoreCommand: AsyncParsableCommand {
         @OptionGroup var options: CommonOptions
 
         func run() async throws {
-            try await options.run { kernel in printJSON(try await kernel.services.accounts.createStore(name: name).json) }
+            try await options.run { kernel in printJSON(try await kernel.access.accounts.createStore(name: name).json) }
         }
     }
 
@@ -37,7 +38,7 @@ struct StoreCommand: AsyncParsableCommand {
         @OptionGroup var options: CommonOptions
 
         func run() async throws {
-            try await options.run { kernel in printJSON(try found(try await kernel.services.accounts.renameStore(id: id, name: name)).json)
+            try await options.run { kernel in printJSON(try found(try await kernel.access.accounts.renameStore(id: id, name: name)).json)
             }
         }
     }

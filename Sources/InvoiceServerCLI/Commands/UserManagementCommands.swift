@@ -1,5 +1,6 @@
 import ArgumentParser
 import Kernel
+import PluginSDK
 
 /// `invoice-server user list|disable|enable|revoke-tokens|password`: the account management of
 /// the `system/users/*` actions, from scripts.
@@ -13,7 +14,7 @@ extension UserCommand {
 
         func run() async throws {
             try await options.run { kernel in
-                let accounts = kernel.services.accounts
+                let accounts = kernel.access.accounts
                 let storeID = try await storeNamed(store, in: accounts)
                 let listing = try await accounts.users(storeID: storeID, search: search, page: 1, size: Int64.max / 2)
                 for user in listing.records { printJSON(user.json) }
@@ -45,7 +46,7 @@ extension UserCommand {
 
         func run() async throws {
             try await options.run { kernel in
-                let accounts = kernel.services.accounts
+                let accounts = kernel.access.accounts
                 _ = try found(try await accounts.userRecord(id: id))
                 let revoked = try await accounts.revokeTokens(kind: .user, subjectID: id)
                 printJSON(["id": .int(id), "revoked": .int(Int64(revoked))])
@@ -72,7 +73,7 @@ protocol SwitchUserCommand: AsyncParsableCommand {
 
 extension SwitchUserCommand {
     func run() async throws {
-        try await options.run { kernel in printJSON(try await found(kernel.services.accounts.setUserDisabled(id: id, Self.disables)).json) }
+        try await options.run { kernel in printJSON(try await found(kernel.access.accounts.setUserDisabled(id: id, Self.disables)).json) }
     }
 }
 
@@ -87,7 +88,7 @@ protocol SetPasswordCommand: AsyncParsableCommand {
 extension SetPasswordCommand {
     func run() async throws {
         try await options.run { kernel in
-            guard try await kernel.services.accounts.setPassword(kind: Self.kind, subjectID: id, password: password) else {
+            guard try await kernel.access.accounts.setPassword(kind: Self.kind, subjectID: id, password: password) else {
                 throw KernelError.notFound
             }
             printJSON(["id": .int(id)])

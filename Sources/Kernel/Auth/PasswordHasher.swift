@@ -1,3 +1,5 @@
+import PluginSDK
+
 import Crypto
 import Dispatch
 import Foundation

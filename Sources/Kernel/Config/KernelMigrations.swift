@@ -1,3 +1,4 @@
+import PluginSDK
 import Storage
 
 /// The kernel's own tables: stores, accounts, tokens, API keys, plugin state.
@@ -62,6 +63,13 @@ enum KernelMigrations {
                     updated_at INTEGER NOT NULL
                 );
                 """),
-        OutboxMigrations.outbox,
-    ]
+        Migration(
+            "kernel/005-cache-generations",
+            sql: """
+                CREATE TABLE cache_generations (
+                    name TEXT PRIMARY KEY,
+                    generation INTEGER NOT NULL
+                );
+                """),
+    ] + AccountMigrations.all
 }

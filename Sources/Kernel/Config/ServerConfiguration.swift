@@ -1,5 +1,7 @@
+import PluginSDK
+
 import Foundation
-import Storage
+import SQLiteStorage
 
 /// Settings from `config/server.json`; every key is optional and falls back to the default here.
 /// Command-line flags override `host`, `port` and `data_dir`.
@@ -101,11 +103,11 @@ public struct ServerConfiguration: Sendable, Decodable {
     }
 
     /// The storage settings these values describe.
-    public var storage: StorageConfiguration {
-        StorageConfiguration(
+    public var storage: SQLiteConfiguration {
+        SQLiteConfiguration(
             path: databasePath,
             readerCount: readerConnections,
-            synchronous: StorageConfiguration.Synchronous(rawValue: synchronous.uppercased()) ?? .full,
+            synchronous: SQLiteConfiguration.Synchronous(rawValue: synchronous.uppercased()) ?? .full,
             busyTimeoutMilliseconds: busyTimeoutMilliseconds)
     }
 

@@ -1,60 +1,39 @@
 import Foundation
 import Logging
+import PluginSDK
 import Storage
 
 /// Takes a parsed request through the fixed steps: check the names, find the plugin and its
 /// state, find the route, check the limits, establish the caller, check access, run the action,
-/// and map whatever happens to one envelope.
+/// and map whatever happens to one answer. Plugin state and callers come from memory: a request
+/// reaches storage only for what its action does.
 struct Dispatcher: Sendable {
-    let services: KernelServices
+    let access: KernelAccess
 
     func handle(_ request: KernelRequest) async -> KernelResponse {
-        let language = request.params.string("lang").flatMap(Language.init(parameter:))
-            ?? Language(parameter: services.configuration.defaultLanguage) ?? .en
-        // Only names of registered routes are reported, so logs and metrics labels stay bounded.
-        var registered: RouteName?
+        let language = access.language(for: request.params)
+        let counter = StorageJobCounter()
+        let outcome = RouteOutcome()
+        var response: KernelResponse
         do {
-            let name = RouteName(
-                plugin: try routingName("pluginsname", request.params),
-                control: try routingName("pluginscontrol", request.params),
-                action: try routingName("pluginsaction", request.params))
-            var response = try await route(request, name: name, language: language, registered: &registered)
-            response.route = registered
-            return response
+            response = try await StorageJobCounter.$current.withValue(counter) {
+                try await route(request, language: language, outcome: outcome)
+            }
         } catch {
-            var response = answer(error, request: request, language: language)
-            response.route = registered
-            return response
+            response = ErrorMapping.response(for: error, language: language, requestID: request.requestID, logger: access.logger)
         }
+        response.route = outcome.route
+        response.storageJobs = (counter.readJobs, counter.writeJobs)
+        return response
     }
 
-    /// Maps any error to its envelope; unexpected ones are logged and answered without detail.
-    private func answer(_ error: any Error, request: KernelRequest, language: Language) -> KernelResponse {
-        switch error {
-        case let error as KernelError:
-            return answer(error, language: language)
-        case let error as StorageError:
-            services.logger.error("storage failure", metadata: ["request_id": "\(request.requestID)", "error": "\(error)"])
-            let kernelError =
-                error.kind == .constraint
-                ? KernelError(code: .conflict, message: KernelMessages.conflict)
-                : KernelError(code: .storageFailed, message: KernelMessages.storageFailed, data: ["request_id": .string(request.requestID)])
-            return answer(kernelError, language: language)
-        default:
-            services.logger.error("action failed", metadata: ["request_id": "\(request.requestID)", "error": "\(error)"])
-            return answer(
-                KernelError(code: .failure, message: KernelMessages.internalError, data: ["request_id": .string(request.requestID)]),
-                language: language)
-        }
-    }
+    private func route(_ request: KernelRequest, language: Language, outcome: RouteOutcome) async throws -> KernelResponse {
+        let plugin = try routingName("pluginsname", request.params)
+        let control = try routingName("pluginscontrol", request.params)
+        let action = try routingName("pluginsaction", request.params)
 
-    private func route(
-        _ request: KernelRequest, name: RouteName, language: Language, registered: inout RouteName?
-    ) async throws -> KernelResponse {
-        let (plugin, control, action) = (name.plugin, name.control, name.action)
-
-        let registry = services.registry
-        await registry.refreshIfStale()
+        let registry = access.registry
+        if registry.isStale { try await registry.refresh() }
         guard let (entry, state) = registry.lookup(plugin), let state, state.installed else {
             throw KernelError(code: .pluginUnknown, message: KernelMessages.pluginUnknown(plugin))
         }
@@ -62,26 +41,22 @@ struct Dispatcher: Sendable {
         guard let route = entry.routes.route(control: control, action: action) else {
             throw KernelError(code: .failure, message: KernelMessages.unknownAction(plugin, control, action))
         }
-        registered = name
+        outcome.route = RouteName(plugin: plugin, control: control, action: action)
         if request.method == .get && !route.allowsGET {
-            throw KernelError(code: .badParameter, message: KernelMessages.methodNotAllowed, httpStatus: 405)
+            throw KernelError(code: .badParameter, message: KernelMessages.methodNotAllowed, problem: .methodNotAllowed)
         }
-        try services.configuration.limits.check(request.params)
+        try access.configuration.limits.check(request.params)
 
         let credential = Self.credential(of: request)
-        let caller = try await credential.asyncMap { try await services.accounts.caller(presenting: $0) } ?? .anonymous
+        let caller = try await credential.asyncMap { try await access.accounts.caller(presenting: $0) } ?? .anonymous
         try authorize(caller, for: route, plugin: plugin)
         try ParamValidator.check(request.params, against: route.params)
 
         let context = ActionContext(
-            request: request, caller: caller, credential: credential, language: language, plugin: plugin,
-            control: control, action: action, config: state.config, services: services)
+            request: request, caller: caller, credential: credential, language: language, plugin: plugin, control: control,
+            action: action, config: state.config, services: access.services(for: plugin))
         let reply = try await route.handler(context)
-        if let file = reply.file {
-            let disposition = (file.download ? "attachment" : "inline") + "; filename=\"\(Self.safeFileName(file.fileName))\""
-            return KernelResponse(
-                contentType: file.contentType, headers: [("Content-Disposition", disposition)], body: file.bytes, code: .success)
-        }
+        if let file = reply.file { return KernelResponse(body: .file(file)) }
         return .envelope(Envelope(msg: reply.message(language), code: .success, data: reply.data))
     }
 
@@ -109,7 +84,7 @@ struct Dispatcher: Sendable {
     }
 
     private var loginRequired: KernelError {
-        KernelError(code: .loginRequired, message: KernelMessages.loginRequired, data: .string(services.configuration.loginURL))
+        KernelError(code: .loginRequired, message: KernelMessages.loginRequired, data: .string(access.configuration.loginURL))
     }
 
     private func routingName(_ key: String, _ params: Params) throws -> String {
@@ -118,10 +93,6 @@ struct Dispatcher: Sendable {
         }
         guard PluginRegistry.isValidName(name) else { throw KernelError.badParameter(key, .malformed) }
         return name
-    }
-
-    private func answer(_ error: KernelError, language: Language) -> KernelResponse {
-        .envelope(Envelope(msg: error.message(language), code: error.code, data: error.data), status: error.httpStatus)
     }
 
     /// The secret the caller presents: `Authorization: Bearer`, `X-Api-Key`, or the `token` parameter.
@@ -137,12 +108,10 @@ struct Dispatcher: Sendable {
         if let token = request.params.string("token"), !token.isEmpty { return token }
         return nil
     }
+}
 
-    /// A file name safe for a header: letters, digits, `.`, `-`, `_` only.
-    static func safeFileName(_ name: String) -> String {
-        let cleaned = String(name.unicodeScalars.map { scalar in
-            scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || ".-_".unicodeScalars.contains(scalar)) ? Character(scalar) : "_"
-        })
-        return cleaned.isEmpty ? "file" : String(cleaned.prefix(100))
-    }
+/// The route a request named, once its names were valid; kept for logs and metrics whether the
+/// action then succeeded or not. One request runs in one task, so no lock is needed.
+private final class RouteOutcome: @unchecked Sendable {
+    var route: RouteName?
 }

@@ -1,3 +1,5 @@
+import PluginSDK
+
 /// `plugin/control/action` of a call.
 public struct RouteName: Sendable, Equatable {
     public let plugin: String
@@ -5,32 +7,44 @@ public struct RouteName: Sendable, Equatable {
     public let action: String
 }
 
-/// What the kernel answers; the HTTP adapter writes it out as is.
+/// What the kernel answers: an envelope or a file. The HTTP adapter picks the status (200, or
+/// the one `problem` calls for) and the headers; the kernel knows nothing of HTTP.
 public struct KernelResponse: Sendable {
-    /// HTTP status: 200 for every envelope but transport failures (405, 413, 404).
-    public var status: Int
-    public var contentType: String
-    /// Extra headers (e.g. Content-Disposition for files).
-    public var headers: [(String, String)]
-    public var body: [UInt8]
-    /// The envelope code, for logs and metrics (0 for files).
-    public var code: ResultCode
-    /// The route the call named, once its names were valid (for logs and metrics).
-    public var route: RouteName?
-
-    public init(status: Int = 200, contentType: String, headers: [(String, String)] = [], body: [UInt8], code: ResultCode) {
-        self.status = status
-        self.contentType = contentType
-        self.headers = headers
-        self.body = body
-        self.code = code
+    /// The answer itself.
+    public enum Body: Sendable {
+        case envelope(Envelope)
+        case file(Reply.File)
     }
 
-    /// The JSON content type every envelope is sent with.
-    public static let jsonContentType = "application/json; charset=utf-8"
+    public var body: Body
+    /// For envelopes answering a failure of the request itself (too large, wrong method...).
+    public var problem: TransportProblem?
+    /// The route the call named, once its names were valid (for logs and metrics).
+    public var route: RouteName?
+    /// Storage jobs the call made: reads and writes.
+    public var storageJobs: (reads: Int, writes: Int) = (0, 0)
+
+    public init(body: Body, problem: TransportProblem? = nil) {
+        self.body = body
+        self.problem = problem
+    }
 
     /// An envelope answer.
-    public static func envelope(_ envelope: Envelope, status: Int = 200) -> KernelResponse {
-        KernelResponse(status: status, contentType: jsonContentType, body: envelope.serialized(), code: envelope.code)
+    public static func envelope(_ envelope: Envelope, problem: TransportProblem? = nil) -> KernelResponse {
+        KernelResponse(body: .envelope(envelope), problem: problem)
+    }
+
+    /// The envelope code (0 for files), for logs and metrics.
+    public var code: ResultCode {
+        switch body {
+        case .envelope(let envelope): envelope.code
+        case .file: .success
+        }
+    }
+
+    /// The envelope, when the answer is one.
+    public var envelope: Envelope? {
+        guard case .envelope(let envelope) = body else { return nil }
+        return envelope
     }
 }

@@ -1,3 +1,5 @@
+import PluginSDK
+
 /// Checks a request's parameters against what its route declares, before the handler runs.
 enum ParamValidator {
     static func check(_ params: Params, against declared: [Param]) throws(KernelError) {

@@ -1,3 +1,5 @@
+import PluginSDK
+
 /// Bounds on what one request may carry; over a bound the request is refused before any
 /// plugin sees it.
 public struct RequestLimits: Sendable {

@@ -27,7 +27,8 @@ struct HandlerList<Handler: Sendable>: Sendable {
         entries.contains { $0.hook == hook }
     }
 
-    mutating func remove(named name: String) {
-        entries.removeAll { $0.name == name }
+    /// Removes the handlers whose name matches.
+    mutating func remove(where matches: (String) -> Bool) {
+        entries.removeAll { matches($0.name) }
     }
 }

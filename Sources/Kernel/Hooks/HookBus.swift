@@ -1,107 +1,106 @@
 import Logging
+import PluginSDK
+import Storage
+import Synchronization
 
-/// An event published by a plugin or the kernel (`invoice.created`, `invoice.paid`, ...).
-public struct HookEvent: Sendable {
-    public let name: String
-    public let storeID: Int64?
-    public let payload: JSON
-
-    public init(name: String, storeID: Int64? = nil, payload: JSON) {
-        self.name = name
-        self.storeID = storeID
-        self.payload = payload
-    }
-
-    /// An event of a well-known kind (`HookEventName.invoicePaid`, ...).
-    public init(_ name: HookEventName, storeID: Int64? = nil, payload: JSON) {
-        self.init(name: name.rawValue, storeID: storeID, payload: payload)
-    }
-}
-
-/// The kernel's hook bus: plugins talk to each other only through it, in three ways.
-/// - Events: listeners are told something happened; a failing listener is logged and skipped.
-/// - Filters: each handler may change a value on its way (e.g. the data of an invoice PDF); a
-///   failing filter is logged and the value passes on unchanged.
-/// - Vetoes: each handler may refuse an operation (e.g. installing a plugin) by throwing; the
-///   first refusal stops the operation and reaches the caller.
+/// The kernel's hook bus, behind every plugin's `PluginHooks`: events, filters, vetoes and typed
+/// services. Plugins reach each other only through it.
 ///
-/// Handlers of one hook run in a fixed order: priority ascending, then name, then the order they
-/// were added. Handlers are named `<plugin>.<what>`; those of a plugin that is disabled or not
-/// installed are skipped.
-public final class HookBus: Sendable {
-    /// A subscriber to one event name.
-    public typealias Listener = @Sendable (HookEvent) async throws -> Void
-
-    private let listeners = LockedValue(HandlerList<Listener>())
-    private let filters = LockedValue(HandlerList<@Sendable (any Sendable) async throws -> any Sendable>())
-    private let vetoes = LockedValue(HandlerList<@Sendable (any Sendable) async throws -> Void>())
-    private let ownerGate = LockedValue<(@Sendable (String) -> Bool)?>(nil)
+/// Events published inside a write (`publish(_:in:)`) run their durable listeners in that very
+/// write - each in the listener's own scope and savepoint - so whatever a listener records (an
+/// outbox message, a reminder stopped) commits exactly with the change that caused the event;
+/// in-memory listeners run once the write has committed. Handlers run in a fixed order (priority,
+/// name, order added); handlers of a plugin that is disabled or not installed are skipped.
+public final class HookBus: HookRouter {
+    private let listeners = Mutex(HandlerList<HookListener>())
+    private let filters = Mutex(HandlerList<@Sendable (any Sendable) async throws -> any Sendable>())
+    private let vetoes = Mutex(HandlerList<@Sendable (any Sendable) async throws -> Void>())
+    private let services = Mutex<[String: (plugin: String, handler: ErasedService)]>([:])
+    private let gate: @Sendable (String) -> Bool
+    private let config: @Sendable (String) -> JSON
+    private let writer: any DatabaseWriter
+    private let clock: KernelClock
     private let logger: Logger
 
-    public init(logger: Logger) {
+    /// `gate` answers whether a plugin's handlers may run (installed and enabled); `config` a
+    /// plugin's current config (handed to the services it provides).
+    init(
+        writer: any DatabaseWriter, clock: KernelClock, logger: Logger, gate: @escaping @Sendable (String) -> Bool,
+        config: @escaping @Sendable (String) -> JSON
+    ) {
+        self.writer = writer
+        self.clock = clock
         self.logger = logger
+        self.gate = gate
+        self.config = config
     }
 
     // MARK: - Events
 
-    /// Subscribes `listener`, called `name` in logs, to `event`.
-    public func on(_ event: String, priority: Int = 100, name: String, _ listener: @escaping Listener) {
-        listeners.withLock { $0.add(hook: event, priority: priority, name: name, listener) }
+    package func subscribe(_ event: String, priority: Int, handler: String, _ listener: HookListener) {
+        listeners.withLock { $0.add(hook: event, priority: priority, name: handler, listener) }
     }
 
-    /// Subscribes `listener` to a well-known event.
-    public func on(_ event: HookEventName, priority: Int = 100, name: String, _ listener: @escaping Listener) {
-        on(event.rawValue, priority: priority, name: name, listener)
-    }
-
-    /// Delivers `event` to its listeners in order and returns once all have run.
-    public func publish(_ event: HookEvent) async {
+    package func publish(_ event: HookEvent, in db: Database) throws {
         let subscribed = listeners.withLock { $0.handlers(of: event.name) }
-        for subscription in subscribed where runs(subscription.name) {
-            do {
-                try await subscription.handler(event)
-            } catch {
-                logger.error(
-                    "hook listener failed",
-                    metadata: ["event": "\(event.name)", "listener": "\(subscription.name)", "error": "\(error)"])
+        var committed: [(name: String, listener: @Sendable (HookEvent) async -> Void)] = []
+        for entry in subscribed {
+            let owner = Self.owner(of: entry.name)
+            guard gate(owner) else { continue }
+            switch entry.handler {
+            case .durable(let listener):
+                do {
+                    try db.savepoint { try db.withScope(.plugin(owner)) { try listener(event, db) } }
+                } catch {
+                    logger.error("hook listener failed", metadata: ["event": "\(event.name)", "listener": "\(entry.name)", "error": "\(error)"])
+                }
+            case .committed(let listener):
+                committed.append((entry.name, listener))
             }
+        }
+        guard !committed.isEmpty else { return }
+        let listeners = committed
+        let deliver: @Sendable () async -> Void = { for item in listeners { await item.listener(event) } }
+        if let deliveries = db.committedDeliveries {
+            db.afterCommit { deliveries.add(deliver) }
+        } else {
+            db.afterCommit { Task { await deliver() } }
         }
     }
 
-    /// Whether anything listens to `event` (so a publisher can skip building its payload).
-    public func hasListeners(_ event: String) -> Bool {
+    package func publish(_ event: HookEvent) async throws {
+        let subscribed = listeners.withLock { $0.handlers(of: event.name) }
+        guard !subscribed.isEmpty else { return }
+        let deliveries = CommittedDeliveries()
+        try await writer.write { [self] db in
+            try db.withJob(deliveries) { try publish(event, in: db) }
+        }
+        await deliveries.run()
+    }
+
+    package func hasListeners(_ event: String) -> Bool {
         listeners.withLock { $0.contains(hook: event) }
     }
 
     // MARK: - Filters
 
-    /// Adds `filter`, called `name` in logs, to the filter hook `point`.
-    public func addFilter<Value: Sendable>(
-        _ point: FilterPoint<Value>, priority: Int = 100, name: String,
-        _ filter: @escaping @Sendable (Value) async throws -> Value
-    ) {
-        let erased: @Sendable (any Sendable) async throws -> any Sendable = { value in
-            guard let value = value as? Value else { throw HookTypeMismatch(hook: point.name) }
-            return try await filter(value)
-        }
-        filters.withLock { $0.add(hook: point.name, priority: priority, name: name, erased) }
+    package func addFilter(_ point: String, priority: Int, handler: String, _ filter: @escaping @Sendable (any Sendable) async throws -> any Sendable) {
+        filters.withLock { $0.add(hook: point, priority: priority, name: handler, filter) }
     }
 
-    /// Whether `point` has filters (so a caller can skip building the value).
-    public func hasFilters<Value: Sendable>(_ point: FilterPoint<Value>) -> Bool {
-        filters.withLock { $0.contains(hook: point.name) }
+    package func hasFilters(_ point: String) -> Bool {
+        filters.withLock { $0.contains(hook: point) }
     }
 
-    /// Passes `value` through every filter of `point` in order and returns what comes out.
-    public func apply<Value: Sendable>(_ point: FilterPoint<Value>, to value: Value) async -> Value {
+    package func apply(_ point: String, to value: any Sendable) async -> any Sendable {
         var current = value
-        for entry in filters.withLock({ $0.handlers(of: point.name) }) where runs(entry.name) {
+        for entry in filters.withLock({ $0.handlers(of: point) }) where gate(Self.owner(of: entry.name)) {
             do {
-                guard let changed = try await entry.handler(current) as? Value else { throw HookTypeMismatch(hook: point.name) }
+                let changed = try await entry.handler(current)
+                guard type(of: changed) == type(of: current) else { throw HookBusMismatch(hook: point) }
                 current = changed
             } catch {
-                logger.error(
-                    "hook filter failed", metadata: ["filter": "\(point.name)", "handler": "\(entry.name)", "error": "\(error)"])
+                logger.error("hook filter failed", metadata: ["filter": "\(point)", "handler": "\(entry.name)", "error": "\(error)"])
             }
         }
         return current
@@ -109,60 +108,61 @@ public final class HookBus: Sendable {
 
     // MARK: - Vetoes
 
-    /// Adds `check`, called `name`, to the veto hook `point`; it refuses by throwing (a
-    /// `KernelError` reaches the caller as it is).
-    public func addVeto<Subject: Sendable>(
-        _ point: VetoPoint<Subject>, priority: Int = 100, name: String,
-        _ check: @escaping @Sendable (Subject) async throws -> Void
-    ) {
-        let erased: @Sendable (any Sendable) async throws -> Void = { subject in
-            guard let subject = subject as? Subject else { throw HookTypeMismatch(hook: point.name) }
-            try await check(subject)
-        }
-        vetoes.withLock { $0.add(hook: point.name, priority: priority, name: name, erased) }
+    package func addVeto(_ point: String, priority: Int, handler: String, _ check: @escaping @Sendable (any Sendable) async throws -> Void) {
+        vetoes.withLock { $0.add(hook: point, priority: priority, name: handler, check) }
     }
 
-    /// Asks every veto handler of `point` in order; throws the first refusal. A refusal that is
-    /// not a `KernelError` is logged and answered as a generic "refused by <handler>".
-    public func check<Subject: Sendable>(_ point: VetoPoint<Subject>, _ subject: Subject) async throws(KernelError) {
-        for entry in vetoes.withLock({ $0.handlers(of: point.name) }) where runs(entry.name) {
+    package func check(_ point: String, _ subject: any Sendable) async throws(KernelError) {
+        for entry in vetoes.withLock({ $0.handlers(of: point) }) where gate(Self.owner(of: entry.name)) {
             do {
                 try await entry.handler(subject)
             } catch let error as KernelError {
                 throw error
             } catch {
-                logger.warning("hook veto refused", metadata: ["veto": "\(point.name)", "handler": "\(entry.name)", "error": "\(error)"])
+                logger.warning("hook veto refused", metadata: ["veto": "\(point)", "handler": "\(entry.name)", "error": "\(error)"])
                 throw KernelError.invalid(HookMessages.vetoed(by: entry.name))
             }
         }
     }
 
+    // MARK: - Services
+
+    package func provide(_ service: String, plugin: String, _ handler: @escaping ErasedService) {
+        services.withLock { $0[service] = (plugin, handler) }
+    }
+
+    package func call(_ service: String, input: any Sendable, storeID: Int64, in db: Database) throws -> any Sendable {
+        guard let entry = services.withLock({ $0[service] }), gate(entry.plugin) else {
+            throw KernelError(code: .pluginUnknown, message: HookMessages.serviceUnavailable(service))
+        }
+        let call = ServiceCall(storeID: storeID, now: clock.unixSeconds(), config: config(entry.plugin))
+        return try db.withScope(.plugin(entry.plugin)) { try entry.handler(input, call, db) }
+    }
+
+    package func isAvailable(_ service: String) -> Bool {
+        guard let entry = services.withLock({ $0[service] }) else { return false }
+        return gate(entry.plugin)
+    }
+
     // MARK: - Owners
 
-    /// Sets what decides whether the handlers of an owner (the part of a handler's name before
-    /// the first `.`) run; the kernel lets only enabled plugins' handlers run.
-    func setOwnerGate(_ gate: @escaping @Sendable (String) -> Bool) {
-        ownerGate.withLock { $0 = gate }
+    /// Removes every handler and service of `plugin` (a remote plugin re-registered or gone).
+    func removeHandlers(of plugin: String) {
+        let prefix = plugin + "."
+        listeners.withLock { $0.remove { $0.hasPrefix(prefix) } }
+        filters.withLock { $0.remove { $0.hasPrefix(prefix) } }
+        vetoes.withLock { $0.remove { $0.hasPrefix(prefix) } }
+        services.withLock { $0 = $0.filter { $0.value.plugin != plugin } }
     }
 
-    private func runs(_ handlerName: String) -> Bool {
-        guard let gate = ownerGate.withLock({ $0 }) else { return true }
-        let owner = handlerName.split(separator: ".", maxSplits: 1).first.map(String.init) ?? handlerName
-        return gate(owner)
-    }
-
-    // MARK: - Removal
-
-    /// Removes every listener, filter and veto handler called `name` (a plugin going away).
-    public func removeHandlers(named name: String) {
-        listeners.withLock { $0.remove(named: name) }
-        filters.withLock { $0.remove(named: name) }
-        vetoes.withLock { $0.remove(named: name) }
+    /// The plugin a handler belongs to: its name before the first `.`.
+    private static func owner(of handler: String) -> String {
+        handler.split(separator: ".", maxSplits: 1).first.map(String.init) ?? handler
     }
 }
 
-/// A handler was registered for a hook under another value type than the hook carries.
-struct HookTypeMismatch: Error, CustomStringConvertible {
+/// A filter answered a value of another type than it was given.
+private struct HookBusMismatch: Error, CustomStringConvertible {
     let hook: String
-    var description: String { "hook '\(hook)' carries another value type" }
+    var description: String { "filter of '\(hook)' answered another value type" }
 }

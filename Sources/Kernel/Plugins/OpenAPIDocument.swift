@@ -1,3 +1,5 @@
+import PluginSDK
+
 /// The OpenAPI 3.1 description of every enabled plugin's actions, built from their route tables
 /// (access levels and declared parameters). Each action is described at its path form
 /// `/api/plugins/{plugin}/{control}/{action}` (the same call as the query form).

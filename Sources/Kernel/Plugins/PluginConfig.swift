@@ -1,3 +1,5 @@
+import PluginSDK
+
 /// Saving a plugin's config: the keys sent replace those stored, the rest are kept, and the
 /// result must fit the plugin's schema (when it has one).
 enum PluginConfig {

@@ -1,10 +1,13 @@
 import Foundation
+import PluginSDK
 import Storage
+import Synchronization
 
-/// Every plugin the kernel knows - compiled in, or registered remotely by an admin - and its
-/// state (installed, enabled, config), kept in the `plugins` table and cached here. Changes made
-/// by this process apply to the next request; changes made by another process (the CLI) are
-/// picked up within a second.
+/// Every plugin the kernel knows - compiled in, or loaded from a dynamic source (remote plugins)
+/// - and its state (installed, enabled, config), kept in the `plugins` table and held here in
+/// memory. Requests never read plugin state from storage: every change bumps the
+/// `kernel.plugins` generation in its write, so this process reloads right after its own
+/// changes and other processes' changes (the CLI) within a second.
 public final class PluginRegistry: Sendable {
     /// A plugin's state as stored.
     public struct State: Sendable, Equatable {
@@ -15,61 +18,62 @@ public final class PluginRegistry: Sendable {
         public var config: JSON
     }
 
-    /// Where a plugin comes from.
-    public enum Source: String, Sendable {
-        /// Compiled into this server.
-        case builtin
-        /// Registered at run time; its actions are forwarded over HTTP.
-        case remote
-    }
-
     /// One line of the plugin list.
     public struct Info: Sendable {
-        public let manifest: PluginManifest
+        public let plugin: any Plugin
         public let state: State?
-        public let source: Source
-        /// The remote plugin's manifest (actions, events), for remote plugins.
-        public let remote: RemoteManifest?
+        /// `builtin`, or the dynamic source's name (`remote`).
+        public let source: String
+        public var manifest: PluginManifest { plugin.manifest }
     }
 
     struct Entry: Sendable {
         let plugin: any Plugin
         let routes: RouteTable
-        let source: Source
+        let source: String
     }
+
+    static let cacheName = "kernel.plugins"
+    static let builtinSource = "builtin"
 
     /// Names a plugin may not take: they would collide with the kernel's own tables.
     static let reservedNames: Set<String> = [
         "kernel", "plugins", "users", "admins", "tokens", "stores", "api_keys", "migrations", "sqlite", "remote", "remote_plugins",
+        "cache", "cache_generations", "outbox",
     ]
 
     let entries: [String: Entry]
+    /// Compiled-in plugin names in registration order.
     let order: [String]
-    private let remotes = LockedValue<[String: Entry]>([:])
-    private let remoteRegistrations = LockedValue<[RemoteRegistration]>([])
-    private let states = LockedValue<[String: State]>([:])
-    private let refreshedAt = LockedValue<Double>(0)
-    private let pool: DatabasePool
+    private let sources: [any DynamicPluginSource]
+    private let dynamic = Mutex<[String: Entry]>([:])
+    private let states = Mutex<[String: State]>([:])
+    private let loadedGeneration = Mutex<Int64>(-1)
+    private let writer: any DatabaseWriter
+    private let caches: SharedCaches
     private let configDir: String
-    private let hooks: HookBus
-    private let clock: KernelClock
+    /// Called with each dynamic plugin that appears, and with the name of each that goes.
+    private let onDynamicChange: @Sendable (_ added: [any Plugin], _ removed: [String]) -> Void
 
-    init(plugins: [any Plugin], pool: DatabasePool, configDir: String, hooks: HookBus, clock: KernelClock) throws {
+    init(
+        plugins: [any Plugin], sources: [any DynamicPluginSource], writer: any DatabaseWriter, caches: SharedCaches, configDir: String,
+        onDynamicChange: @escaping @Sendable ([any Plugin], [String]) -> Void
+    ) throws {
         var entries: [String: Entry] = [:]
         for plugin in plugins {
             let name = plugin.manifest.name
             guard Self.isValidName(name), !Self.reservedNames.contains(name), entries[name] == nil else {
                 throw KernelError.invalid(LocalizedText(verbatim: "plugin name '\(name)' is invalid, reserved or taken"))
             }
-            entries[name] = Entry(plugin: plugin, routes: RouteTable(plugin.routes), source: .builtin)
+            entries[name] = Entry(plugin: plugin, routes: RouteTable(plugin.routes), source: Self.builtinSource)
         }
         self.entries = entries
         self.order = plugins.map(\.manifest.name)
-        self.pool = pool
+        self.sources = sources
+        self.writer = writer
+        self.caches = caches
         self.configDir = configDir
-        self.hooks = hooks
-        self.clock = clock
-        hooks.setOwnerGate { [weak self] owner in self?.hooksRun(for: owner) ?? true }
+        self.onDynamicChange = onDynamicChange
     }
 
     /// `^[a-z0-9_]{1,60}$`: the only names that reach any lookup.
@@ -81,25 +85,21 @@ public final class PluginRegistry: Sendable {
 
     // MARK: - Lookup
 
-    /// The plugin called `name` (compiled in or remote) and its cached state.
+    /// The plugin called `name` (compiled in or dynamic) and its state.
     func lookup(_ name: String) -> (entry: Entry, state: State?)? {
-        guard let entry = entries[name] ?? remotes.withLock({ $0[name] }) else { return nil }
+        guard let entry = entries[name] ?? dynamic.withLock({ $0[name] }) else { return nil }
         return (entry, states.withLock { $0[name] })
     }
 
-    /// Every plugin with its state: the compiled-in ones in registration order, then the remote
+    /// Every plugin with its state: the compiled-in ones in registration order, then the dynamic
     /// ones by name.
     public func list() -> [Info] {
         let current = states.withLock { $0 }
-        let builtin = order.compactMap { name in
-            entries[name].map { Info(manifest: $0.plugin.manifest, state: current[name], source: .builtin, remote: nil) }
+        let builtin = order.compactMap { name in entries[name].map { Info(plugin: $0.plugin, state: current[name], source: $0.source) } }
+        let others = dynamic.withLock { $0 }.sorted { $0.key < $1.key }.map { name, entry in
+            Info(plugin: entry.plugin, state: current[name], source: entry.source)
         }
-        let remote = remoteRegistrations.withLock { $0 }.map { registration in
-            Info(
-                manifest: registration.manifest.pluginManifest, state: current[registration.manifest.name], source: .remote,
-                remote: registration.manifest)
-        }
-        return builtin + remote
+        return builtin + others
     }
 
     /// The routes of a plugin, sorted by control and action.
@@ -112,9 +112,9 @@ public final class PluginRegistry: Sendable {
         states.withLock { $0[name] }
     }
 
-    /// Whether hook handlers owned by `owner` may run: not when it names a plugin that is
-    /// disabled or not installed.
-    func hooksRun(for owner: String) -> Bool {
+    /// Whether handlers owned by `owner` may run: not when it names a plugin that is disabled or
+    /// not installed. Names that name no plugin (the kernel's own) always run.
+    func handlersRun(for owner: String) -> Bool {
         guard lookup(owner) != nil else { return true }
         guard let state = state(of: owner) else { return false }
         return state.installed && state.enabled
@@ -127,128 +127,128 @@ public final class PluginRegistry: Sendable {
 
     // MARK: - State
 
-    /// Reloads every plugin's state and the remote registrations from storage.
+    /// Whether plugin state changed since it was last loaded (a cheap in-memory check).
+    var isStale: Bool {
+        loadedGeneration.withLock { $0 } < caches.generation(Self.cacheName)
+    }
+
+    /// Reloads every plugin's state and the dynamic plugins from storage.
     public func refresh() async throws {
-        let (rows, registrations) = try await pool.read { database in
-            (try database.query("SELECT name, version, installed, enabled, config FROM plugins"), try RemoteRegistration.loadAll(database))
+        let sources = self.sources
+        let (rows, loaded, generation) = try await writer.read { db in
+            try db.asHost {
+                (
+                    try db.query("SELECT name, version, installed, enabled, config FROM plugins"),
+                    try sources.map { source in (source.sourceName, try source.loadPlugins(db)) },
+                    try SharedCaches.storedGeneration(Self.cacheName, in: db)
+                )
+            }
         }
-        var loaded: [String: State] = [:]
+        var states: [String: State] = [:]
         for row in rows {
             guard let name = row.string("name") else { continue }
             let config = (try? JSON.parse(Array((row.string("config") ?? "{}").utf8))) ?? .emptyObject
-            loaded[name] = State(
-                installed: row.bool("installed"), enabled: row.bool("enabled"),
-                version: row.string("version") ?? "", config: config)
+            states[name] = State(
+                installed: row.bool("installed"), enabled: row.bool("enabled"), version: row.string("version") ?? "", config: config)
         }
-        let usable = registrations.filter { entries[$0.manifest.name] == nil }
-        let previous = remoteRegistrations.withLock { current -> [RemoteRegistration]? in
-            guard current != usable else { return nil }
-            defer { current = usable }
-            return current
-        }
-        if let previous {
-            for registration in previous { hooks.removeHandlers(named: RemoteEvents.handlerName(registration.manifest.name)) }
-            for registration in usable { RemoteEvents.subscribe(registration, hooks: hooks, storage: pool, clock: clock) }
-            var built: [String: Entry] = [:]
-            for registration in usable {
-                let plugin = RemotePlugin(registration: registration)
-                built[registration.manifest.name] = Entry(plugin: plugin, routes: RouteTable(plugin.routes), source: .remote)
+        var built: [String: Entry] = [:]
+        for (source, plugins) in loaded {
+            for plugin in plugins where entries[plugin.manifest.name] == nil {
+                built[plugin.manifest.name] = Entry(plugin: plugin, routes: RouteTable(plugin.routes), source: source)
             }
-            remotes.withLock { $0 = built }
         }
-        states.withLock { $0 = loaded }
-        refreshedAt.withLock { $0 = Date().timeIntervalSince1970 }
+        let (added, removed) = dynamic.withLock { current -> ([any Plugin], [String]) in
+            let changed = Set(current.keys).union(built.keys).filter { name in
+                current[name].map { Self.describe($0.plugin) } != built[name].map { Self.describe($0.plugin) }
+            }
+            defer { current = built }
+            return (changed.compactMap { built[$0]?.plugin }, changed.filter { current[$0] != nil })
+        }
+        self.states.withLock { $0 = states }
+        caches.advance(Self.cacheName, to: generation)
+        loadedGeneration.withLock { $0 = max($0, generation) }
+        if !added.isEmpty || !removed.isEmpty { onDynamicChange(added, removed) }
     }
 
-    /// Refreshes when the cache is older than `maxAge` seconds (another process may have changed it).
-    func refreshIfStale(maxAge: Double = 1) async {
-        let now = Date().timeIntervalSince1970
-        let stale = refreshedAt.withLock { last -> Bool in
-            guard now - last > maxAge else { return false }
-            last = now
-            return true
-        }
-        if stale { try? await refresh() }
+    /// What tells two versions of a dynamic plugin apart (its manifest, as it lists).
+    private static func describe(_ plugin: any Plugin) -> String {
+        let manifest = plugin.manifest
+        return "\(manifest.name)|\(manifest.version)|\(String(reflecting: plugin))"
     }
 
     /// Brings storage in line with the compiled-in plugins at start: installs new ones when
     /// `autoInstall` is on, and applies pending migrations of installed ones.
-    func bootstrap(services: KernelServices, autoInstall: Bool) async throws {
+    func bootstrap(autoInstall: Bool, clock: KernelClock, services: (String) -> PluginServices, hooks: HookBus) async throws {
         try await refresh()
         for name in order {
             guard let entry = entries[name] else { continue }
             if let state = state(of: name) {
-                if state.installed { try await Migrator.migrate(pool, entry.plugin.migrations) }
+                if state.installed { try await Migrator.migrate(writer, entry.plugin.migrations, now: clock.unixSeconds()) }
             } else if autoInstall {
-                try await install(name, services: services)
+                try await install(name, clock: clock, services: services(name), hooks: hooks)
             }
         }
     }
 
-    // MARK: - Lifecycle
+    // MARK: - Changes
 
-    /// Installs (or reinstalls) a plugin: asks the `pluginInstall` veto hook and the plugin's
-    /// own `willInstall`, runs its migrations, and marks it installed and enabled.
-    public func install(_ name: String, services: KernelServices) async throws {
+    /// Installs (or reinstalls) a plugin: asks the `pluginInstall` veto hook and the plugin's own
+    /// `willInstall`, runs its migrations, and marks it installed and enabled.
+    func install(_ name: String, clock: KernelClock, services: PluginServices, hooks: HookBus) async throws {
         try await refresh()
         guard let (entry, _) = lookup(name) else { throw KernelError(code: .pluginUnknown, message: KernelMessages.pluginUnknown(name)) }
         let version = entry.plugin.manifest.version
-        try await hooks.check(.pluginInstall, PluginInstallation(name: name, version: version, source: entry.source.rawValue))
+        try await hooks.check(VetoPoint<PluginInstallation>.pluginInstall.name, PluginInstallation(name: name, version: version, source: entry.source))
         try await entry.plugin.willInstall(services)
-        try await Migrator.migrate(pool, entry.plugin.migrations)
+        try await Migrator.migrate(writer, entry.plugin.migrations, now: clock.unixSeconds())
         let config = defaultConfig(for: entry.plugin).text
-        let now = services.clock.unixSeconds()
-        let source = entry.source.rawValue
-        try await pool.write { database in
-            try database.execute(
-                """
-                INSERT INTO plugins (name, version, source, installed, enabled, config, installed_at, updated_at)
-                VALUES (?, ?, ?, 1, 1, ?, ?, ?)
-                ON CONFLICT (name) DO UPDATE SET installed = 1, enabled = 1, version = excluded.version,
-                    installed_at = excluded.installed_at, updated_at = excluded.updated_at
-                """, name, version, source, config, now, now)
+        let now = clock.unixSeconds()
+        let source = entry.source
+        let caches = self.caches
+        try await writer.write { db in
+            try db.asHost {
+                try db.execute(
+                    """
+                    INSERT INTO plugins (name, version, source, installed, enabled, config, installed_at, updated_at)
+                    VALUES (?, ?, ?, 1, 1, ?, ?, ?)
+                    ON CONFLICT (name) DO UPDATE SET installed = 1, enabled = 1, version = excluded.version,
+                        installed_at = excluded.installed_at, updated_at = excluded.updated_at
+                    """, name, version, source, config, now, now)
+                try caches.invalidate(Self.cacheName, in: db)
+            }
         }
         try await refresh()
     }
 
-    /// Stores a remote plugin and installs it (enabled); answers the secret the kernel signs its
-    /// calls with, which is shown this once. The name must not belong to a compiled-in plugin, a
-    /// kernel table or another remote plugin.
-    public func register(_ manifest: RemoteManifest, baseURL: String, services: KernelServices) async throws -> String {
-        let name = manifest.name
-        try await refresh()
-        guard !Self.reservedNames.contains(name), lookup(name) == nil, state(of: name) == nil else { throw RemoteMessages.nameTaken(name) }
-        try await hooks.check(.pluginInstall, PluginInstallation(name: name, version: manifest.version, source: Source.remote.rawValue))
-        let registration = RemoteRegistration(
-            manifest: manifest, baseURL: try RemoteRegistration.checkedBaseURL(baseURL), secret: SecureToken.generate(prefix: "rps_"))
-        let now = services.clock.unixSeconds()
-        try await pool.write { database in
-            try registration.insert(database, now: now)
-            try database.execute(
-                """
-                INSERT INTO plugins (name, version, source, installed, enabled, config, installed_at, updated_at)
-                VALUES (?, ?, 'remote', 1, 1, '{}', ?, ?)
-                """, name, manifest.version, now, now)
+    /// Writes a change of plugin state (plus whatever `body` writes), bumps the generation in the
+    /// same write, and reloads.
+    public func change<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        let caches = self.caches
+        let result = try await writer.write { db in
+            try db.asHost {
+                let result = try body(db)
+                try caches.invalidate(Self.cacheName, in: db)
+                return result
+            }
         }
         try await refresh()
-        return registration.secret
+        return result
     }
 
     /// Enables or disables an installed plugin; the next request sees it.
     public func setEnabled(_ name: String, _ enabled: Bool, clock: KernelClock) async throws {
         if !enabled { try Self.refuseForKernel(name) }
         let now = clock.unixSeconds()
-        let changed = try await pool.write { database in
-            try database.execute("UPDATE plugins SET enabled = ?, updated_at = ? WHERE name = ? AND installed = 1", enabled, now, name)
-            return database.changes
+        let changed = try await change { db in
+            try db.execute("UPDATE plugins SET enabled = ?, updated_at = ? WHERE name = ? AND installed = 1", enabled, now, name)
+            return db.changes
         }
         guard changed > 0 else { throw KernelError(code: .pluginUnknown, message: KernelMessages.pluginUnknown(name)) }
-        try await refresh()
     }
 
-    /// Uninstalls a plugin. With `keepData` its tables (or a remote plugin's registration) stay
+    /// Uninstalls a plugin. With `keepData` its tables (or a dynamic plugin's registration) stay
     /// and a later install brings it back as it was; otherwise its tables are dropped, its
-    /// migrations forgotten and a remote plugin's registration deleted.
+    /// migrations forgotten and a dynamic plugin's registration deleted.
     public func uninstall(_ name: String, keepData: Bool, clock: KernelClock) async throws {
         try Self.refuseForKernel(name)
         try await refresh()
@@ -256,21 +256,20 @@ public final class PluginRegistry: Sendable {
             throw KernelError(code: .pluginUnknown, message: KernelMessages.pluginUnknown(name))
         }
         let now = clock.unixSeconds()
-        let source = entry.source
-        try await pool.write { database in
+        let source = sources.first { $0.sourceName == entry.source }
+        try await change { db in
             if keepData {
-                try database.execute("UPDATE plugins SET installed = 0, enabled = 0, updated_at = ? WHERE name = ?", now, name)
+                try db.execute("UPDATE plugins SET installed = 0, enabled = 0, updated_at = ? WHERE name = ?", now, name)
             } else {
-                if source == .builtin {
-                    for table in try database.tableNames(withPrefix: name + "_") { try database.dropTable(table) }
-                    try database.execute("DELETE FROM migrations WHERE plugin = ?", name)
+                if let source {
+                    try source.forget(name, in: db)
                 } else {
-                    try RemoteRegistration.delete(database, name: name)
+                    for table in try db.tableNames(withPrefix: name + "_") { try db.dropTable(table) }
+                    try db.execute("DELETE FROM migrations WHERE plugin = ?", name)
                 }
-                try database.execute("DELETE FROM plugins WHERE name = ?", name)
+                try db.execute("DELETE FROM plugins WHERE name = ?", name)
             }
         }
-        try await refresh()
     }
 
     /// The `system` plugin carries login and the plugin list: it stays enabled.
@@ -295,18 +294,12 @@ public final class PluginRegistry: Sendable {
         }
         let config = PluginConfig.merged(state.config, changes)
         try PluginConfig.validate(config, schema: entry.plugin.configSchema)
-        try await saveConfig(name, .object(config), clock: clock)
-        return .object(config)
-    }
-
-    /// Replaces a plugin's config as it is (no schema check).
-    public func saveConfig(_ name: String, _ config: JSON, clock: KernelClock) async throws {
-        let text = config.text
+        let text = JSON.object(config).text
         let now = clock.unixSeconds()
-        try await pool.write { database in
-            try database.execute("UPDATE plugins SET config = ?, updated_at = ? WHERE name = ?", text, now, name)
+        try await change { db in
+            try db.execute("UPDATE plugins SET config = ?, updated_at = ? WHERE name = ?", text, now, name)
         }
-        try await refresh()
+        return .object(config)
     }
 
     /// The plugin's shipped defaults: `<configDir>/plugins/<name>.json`, else its built-in default.

@@ -1,3 +1,5 @@
+import PluginSDK
+
 /// The messages of account management (`system/users|admins|stores|apikeys`, passwords).
 enum AccountMessages {
     static let lastSuperAdmin = LocalizedText(

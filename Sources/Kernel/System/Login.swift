@@ -1,3 +1,5 @@
+import PluginSDK
+
 /// `system/user/login` and `system/admin/login`: `accounts` (name or email) and `pwd`, as ShopXO
 /// clients send them; answers a new token.
 enum Login {
@@ -9,27 +11,26 @@ enum Login {
         .string("pwd", required: true, maxLength: 1_024, "Password"),
     ]
 
-    static func handle(_ context: ActionContext, kind: Accounts.SubjectKind) async throws -> Reply {
+    static func handle(_ context: ActionContext, kind: Accounts.SubjectKind, kernel: KernelAccess) async throws -> Reply {
         let accounts = try context.params.requiredString("accounts")
         let password = try context.params.requiredString("pwd")
-        let services = context.services
-        guard let id = try await services.accounts.verifyPassword(kind: kind, accounts: accounts, password: password) else {
+        guard let id = try await kernel.accounts.verifyPassword(kind: kind, accounts: accounts, password: password) else {
             throw failed
         }
-        let token = try await services.accounts.issueToken(kind: kind, subjectID: id)
+        let token = try await kernel.accounts.issueToken(kind: kind, subjectID: id)
         return .ok([
             "id": .int(id),
             "token": .string(token),
-            "expires_in": .int(services.configuration.tokenLifetimeSeconds),
+            "expires_in": .int(kernel.configuration.tokenLifetimeSeconds),
         ])
     }
 }
 
 /// `system/user/logout` and `system/admin/logout`: revokes the token presented, if any.
 enum Logout {
-    static func handle(_ context: ActionContext) async throws -> Reply {
+    static func handle(_ context: ActionContext, kernel: KernelAccess) async throws -> Reply {
         if let credential = context.credential, !credential.hasPrefix(Accounts.apiKeyPrefix) {
-            try await context.services.accounts.revokeToken(credential)
+            try await kernel.accounts.revokeToken(credential)
         }
         return .ok()
     }

@@ -1,36 +1,48 @@
-/// `system/plugin/*`: admin actions to list, install, enable, disable and uninstall plugins.
-/// Each needs the admin permission `system.plugin.<action>`; changes apply to the next request.
+import PluginSDK
+
+/// `system/plugin/*`: admin actions to list, install, enable, disable, uninstall and configure
+/// plugins. Each needs the admin permission `system.plugin.<action>`; changes apply to the next
+/// request, in this process and (within a second) in every other one on the database.
 enum PluginAdmin {
     static let nameParam = Param.string("name", required: true, maxLength: 60, "Plugin name")
 
-    static var routes: [Route] {
+    static func routes(_ kernel: KernelLink) -> [Route] {
         [
-            Route("plugin", "list", access: .admin(), summary: "Every plugin: installed, enabled, version, source", handler: list),
-            Route("plugin", "install", access: .admin(), params: [nameParam], summary: "Install and enable a plugin", handler: install),
+            Route("plugin", "list", access: .admin(), summary: "Every plugin: installed, enabled, version, source") { _ in
+                let registry = kernel.access.registry
+                try await registry.refresh()
+                return .ok(.array(registry.list().map(describe)))
+            },
+            Route("plugin", "install", access: .admin(), params: [nameParam], summary: "Install and enable a plugin") { context in
+                let name = try context.params.requiredString("name")
+                try await kernel.access.install(name)
+                return .ok(describe(try info(name, kernel.access.registry)))
+            },
             Route("plugin", "enable", access: .admin(), params: [nameParam], summary: "Enable an installed plugin") {
-                try await setEnabled($0, true)
+                try await setEnabled($0, true, kernel.access)
             },
             Route("plugin", "disable", access: .admin(), params: [nameParam], summary: "Disable a plugin: its actions answer -11") {
-                try await setEnabled($0, false)
+                try await setEnabled($0, false, kernel.access)
             },
             Route(
                 "plugin", "uninstall", access: .admin(),
                 params: [nameParam, .boolean("keep_data", "Keep its tables (or a remote plugin's registration)")],
-                summary: "Uninstall a plugin", handler: uninstall),
-            Route("plugin", "config", access: .admin(), params: [nameParam], summary: "A plugin's config and its schema", handler: PluginConfigAdmin.read),
+                summary: "Uninstall a plugin"
+            ) { context in
+                let name = try context.params.requiredString("name")
+                let keepData = try context.params.bool("keep_data") ?? false
+                let access = kernel.access
+                try await access.registry.uninstall(name, keepData: keepData, clock: access.clock)
+                return .ok(["name": .string(name), "installed": false, "data_kept": .bool(keepData)])
+            },
+            Route("plugin", "config", access: .admin(), params: [nameParam], summary: "A plugin's config and its schema") {
+                try await PluginConfigAdmin.read($0, kernel.access)
+            },
             Route(
                 "plugin", "saveconfig", access: .admin(), params: [nameParam, .object("config", required: true, "Keys to change")],
-                summary: "Change a plugin's config (checked against its schema)", handler: PluginConfigAdmin.save),
-            Route(
-                "plugin", "register", access: .admin(), params: RemoteRegister.params,
-                summary: "Register a remote plugin; answers its secret once", handler: RemoteRegister.handle),
+                summary: "Change a plugin's config (checked against its schema)"
+            ) { try await PluginConfigAdmin.save($0, kernel.access) },
         ]
-    }
-
-    static func list(_ context: ActionContext) async throws -> Reply {
-        let registry = context.services.registry
-        try await registry.refresh()
-        return .ok(.array(registry.list().map(describe)))
     }
 
     /// One plugin as the admin list shows it.
@@ -38,36 +50,20 @@ enum PluginAdmin {
         var line: JSONObject = [
             "name": .string(info.manifest.name), "title": .string(info.manifest.title),
             "version": .string(info.manifest.version), "installed_version": JSON(info.state?.version),
-            "source": .string(info.source.rawValue), "installed": .bool(info.state?.installed ?? false),
+            "source": .string(info.source), "installed": .bool(info.state?.installed ?? false),
             "enabled": .bool(info.state?.enabled ?? false), "author": .string(info.manifest.author),
             "description": .string(info.manifest.description),
         ]
-        if let remote = info.remote {
-            line["actions"] = remote.json["actions"]
-            line["events"] = remote.json["events"]
+        if let details = info.plugin as? any PluginListDetails {
+            for (key, value) in details.listDetails { line[key] = value }
         }
         return .object(line)
     }
 
-    static func install(_ context: ActionContext) async throws -> Reply {
+    static func setEnabled(_ context: ActionContext, _ enabled: Bool, _ kernel: KernelAccess) async throws -> Reply {
         let name = try context.params.requiredString("name")
-        let registry = context.services.registry
-        try await registry.install(name, services: context.services)
-        return .ok(describe(try info(name, registry)))
-    }
-
-    static func setEnabled(_ context: ActionContext, _ enabled: Bool) async throws -> Reply {
-        let name = try context.params.requiredString("name")
-        let registry = context.services.registry
-        try await registry.setEnabled(name, enabled, clock: context.services.clock)
-        return .ok(describe(try info(name, registry)))
-    }
-
-    static func uninstall(_ context: ActionContext) async throws -> Reply {
-        let name = try context.params.requiredString("name")
-        let keepData = try context.params.bool("keep_data") ?? false
-        try await context.services.registry.uninstall(name, keepData: keepData, clock: context.services.clock)
-        return .ok(["name": .string(name), "installed": false, "data_kept": .bool(keepData)])
+        try await kernel.registry.setEnabled(name, enabled, clock: kernel.clock)
+        return .ok(describe(try info(name, kernel.registry)))
     }
 
     /// The list line of `name`, which must be known.
@@ -77,4 +73,10 @@ enum PluginAdmin {
         }
         return info
     }
+}
+
+/// A plugin with more to show in the admin's plugin list than its manifest (a remote plugin's
+/// actions and events).
+public protocol PluginListDetails: Plugin {
+    var listDetails: JSONObject { get }
 }

@@ -1,9 +1,12 @@
+import PluginSDK
+
 /// `system/plugin/config` and `system/plugin/saveconfig`: a plugin's config as stored, its schema,
-/// and changing it (the keys sent replace the stored ones; the result must fit the schema).
+/// and changing it (the keys sent replace the stored ones, null removes one; the result must fit
+/// the schema).
 enum PluginConfigAdmin {
-    static func read(_ context: ActionContext) async throws -> Reply {
+    static func read(_ context: ActionContext, _ kernel: KernelAccess) async throws -> Reply {
         let name = try context.params.requiredString("name")
-        let registry = context.services.registry
+        let registry = kernel.registry
         try await registry.refresh()
         guard let state = registry.state(of: name), state.installed else {
             throw KernelError(code: .pluginUnknown, message: KernelMessages.pluginUnknown(name))
@@ -11,10 +14,10 @@ enum PluginConfigAdmin {
         return .ok(["name": .string(name), "config": state.config, "schema": schema(registry.configSchema(of: name))])
     }
 
-    static func save(_ context: ActionContext) async throws -> Reply {
+    static func save(_ context: ActionContext, _ kernel: KernelAccess) async throws -> Reply {
         let name = try context.params.requiredString("name")
         guard let changes = structured(context.params["config"])?.objectValue else { throw KernelError.badParameter("config", .malformed) }
-        let saved = try await context.services.registry.saveConfig(name, changes: changes, clock: context.services.clock)
+        let saved = try await kernel.registry.saveConfig(name, changes: changes, clock: kernel.clock)
         return .ok(["name": .string(name), "config": saved])
     }
 

@@ -1,8 +1,10 @@
+import PluginSDK
+
 /// `system/system/plugins`: the enabled plugins and what they are, for clients deciding which
 /// features to show.
 enum PluginList {
-    static func handle(_ context: ActionContext) async throws -> Reply {
-        let plugins = context.services.registry.list().filter { $0.state?.enabled == true }
+    static func handle(_ kernel: KernelAccess) -> Reply {
+        let plugins = kernel.registry.list().filter { $0.state?.enabled == true }
         return .ok(.array(plugins.map { info in
             [
                 "name": .string(info.manifest.name),

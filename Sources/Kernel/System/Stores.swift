@@ -1,29 +1,26 @@
+import PluginSDK
+
 /// `system/stores/*` (admin): list, create and rename stores. A store's invoicing settings
 /// (currency, tax, numbering) are the invoice plugin's `invoice/settings/*`.
 enum Stores {
     static let name = Param.string("name", required: true, maxLength: 200, "The store's unique name")
 
-    static var routes: [Route] {
+    static func routes(_ kernel: KernelLink) -> [Route] {
         [
-            Route("stores", "list", access: .admin(), summary: "Every store", handler: list),
-            Route("stores", "create", access: .admin(), params: [name], summary: "Create a store", handler: create),
+            Route("stores", "list", access: .admin(), summary: "Every store") { _ in .ok(.array(try await kernel.access.accounts.stores().map(\.json))) },
+            Route("stores", "create", access: .admin(), params: [name], summary: "Create a store") {
+                .ok(try await kernel.access.accounts.createStore(name: try $0.params.requiredString("name")).json)
+            },
             Route(
                 "stores", "update", access: .admin(), params: [.integer("id", required: true, range: 1...Int64.max), name],
-                summary: "Rename a store", handler: update),
+                summary: "Rename a store"
+            ) { try await update($0, kernel.access) },
         ]
     }
 
-    static func list(_ context: ActionContext) async throws -> Reply {
-        .ok(.array(try await context.services.accounts.stores().map(\.json)))
-    }
-
-    static func create(_ context: ActionContext) async throws -> Reply {
-        .ok(try await context.services.accounts.createStore(name: try context.params.requiredString("name")).json)
-    }
-
-    static func update(_ context: ActionContext) async throws -> Reply {
+    static func update(_ context: ActionContext, _ kernel: KernelAccess) async throws -> Reply {
         let id = try context.params.requiredInt("id")
-        guard let store = try await context.services.accounts.renameStore(id: id, name: try context.params.requiredString("name")) else {
+        guard let store = try await kernel.accounts.renameStore(id: id, name: try context.params.requiredString("name")) else {
             throw KernelError.notFound
         }
         return .ok(store.json)

@@ -1,3 +1,5 @@
+import PluginSDK
+
 /// `system/user/info` and `system/admin/info`: who the presented token belongs to.
 enum WhoAmI {
     static func user(_ context: ActionContext) async throws -> Reply {

@@ -1,5 +1,7 @@
+import Contracts
 import Foundation
 import Kernel
+import PluginSDK
 import Storage
 import TestSupport
 import Testing
@@ -57,7 +59,7 @@ struct InvoicePDFTests {
             let paid = try await shop.paid(userID: user, products: products)
             let answer = try await shop.fixture.shopxo("order", "pdf", ["id": .int(paid.id)], token: token, lang: "zh")
             let text = try PDFText(answer.body).text
-            for expected in ["发票", "发票号码", "蓝色小部件", "单价", "增值税", "合计", "28.25 USD", paid.number] {
+            for expected in ["付款凭证", "单据编号", "蓝色小部件", "单价", "增值税", "合计", "28.25 USD", paid.number] {
                 #expect(text.contains(expected), "missing \(expected)")
             }
         }
@@ -69,7 +71,7 @@ struct InvoicePDFTests {
             let products: JSON = [["title": "ویجت آبی", "quantity": 2, "amount": "1250.50", "have_tax": true]]
             let paid = try await shop.paid(userID: user, products: products)
             // 2026-03-21 12:00 UTC is 1 Farvardin 1405 (Nowruz).
-            try await shop.fixture.server.kernel.services.storage.write { db in
+            try await shop.fixture.server.kernel.access.storage.write { db in
                 try db.execute("UPDATE invoice_invoices SET paid_at = ? WHERE id = ?", Int64(1_774_094_400), paid.id)
             }
             let answer = try await shop.fixture.shopxo("order", "pdf", ["id": .int(paid.id)], token: token, lang: "fa")
@@ -198,7 +200,7 @@ struct InvoicePDFTests {
 struct InvoicePDFFilterTests {
     @Test func aFilterStampsTheFooterAndRenamesTheHeading() async throws {
         try await PDFShop.with { shop in
-            shop.fixture.server.kernel.services.hooks.addFilter(.invoicePDFData, name: "invoice.test_stamp") { data in
+            shop.fixture.server.kernel.access.services(for: "stamper").hooks.addFilter(InvoiceFilters.pdfData, name: "stamp") { data in
                 guard case .object(var fields) = data else { return data }
                 fields["footer"] = "PAID IN FULL - stamped by a filter"
                 fields["heading"] = "RECEIPT"

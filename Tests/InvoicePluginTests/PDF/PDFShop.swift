@@ -1,5 +1,7 @@
+import Contracts
 import Foundation
 import Kernel
+import PluginSDK
 import Storage
 import TestSupport
 
@@ -15,8 +17,10 @@ struct PDFShop: Sendable {
         let transaction: String
     }
 
-    static func with(_ body: @Sendable (PDFShop) async throws -> Void) async throws {
-        try await InvoiceFixture.with { fixture in
+    static func with(
+        configure: @Sendable (inout ServerConfiguration) -> Void = { _ in }, _ body: @Sendable (PDFShop) async throws -> Void
+    ) async throws {
+        try await InvoiceFixture.with(configure: configure) { fixture in
             let admin = try await fixture.server.admin("boss")
             let saved = try await fixture.admin(
                 "settings", "save",
@@ -29,13 +33,23 @@ struct PDFShop: Sendable {
         }
     }
 
-    /// Creates an invoice of `products` for `userID` and pays it through Stripe.
-    func paid(userID: Int64, products: JSON) async throws -> Paid {
-        let created = try await fixture.merchant("create", ["user_id": .int(userID), "products": products])
-        guard created.code == 0, let data = created.data, let id = data["id"]?.intValue, let number = data["number"]?.stringValue ?? data["invoice_number"]?.stringValue
+    /// Creates an unpaid invoice of `products` for `userID`, with any further merchant fields
+    /// (`customer_information`, `expires_at`, `checkout_url`); returns its id and number.
+    func unpaid(userID: Int64, products: JSON, _ fields: JSONObject = [:]) async throws -> (id: Int64, number: String, total: JSON) {
+        var body = fields
+        body["user_id"] = .int(userID)
+        body["products"] = products
+        let created = try await fixture.merchant("create", .object(body))
+        guard created.code == 0, let data = created.data, let id = data["id"]?.intValue, let number = data["number"]?.stringValue
         else { throw RawHTTP.Failure(description: "create: \(created.text)") }
+        return (id, number, data["payment"]?["subtotal"]?["total"] ?? .null)
+    }
+
+    /// Creates an invoice of `products` for `userID` (with any further merchant fields) and pays
+    /// it through Stripe.
+    func paid(userID: Int64, products: JSON, _ fields: JSONObject = [:]) async throws -> Paid {
+        let (id, number, total) = try await unpaid(userID: userID, products: products, fields)
         let transaction = "pi_\(UUID().uuidString.prefix(12))"
-        let total = data["payment"]?["subtotal"]?["total"] ?? .null
         let paid = try await fixture.merchant(
             "pay", ["id": .int(id), "gateway": "stripe", "transaction_id": .string(transaction), "amount": total])
         guard paid.code == 0 else { throw RawHTTP.Failure(description: "pay: \(paid.text)") }
@@ -44,17 +58,13 @@ struct PDFShop: Sendable {
 
     /// Sets the plugin's PDF cache budget (0 renders every time).
     func setCacheBytes(_ bytes: Int64) async throws {
-        let services = fixture.server.kernel.services
-        guard var config = services.registry.state(of: "invoice")?.config.objectValue else {
-            throw RawHTTP.Failure(description: "no invoice config")
-        }
-        config["pdf_cache_bytes"] = .int(bytes)
-        try await services.registry.saveConfig("invoice", .object(config), clock: services.clock)
+        let access = fixture.server.kernel.access
+        try await access.registry.saveConfig("invoice", changes: ["pdf_cache_bytes": .int(bytes)], clock: access.clock)
     }
 
     /// Invoices stored, to prove a refused request wrote nothing.
     func invoiceCount() async throws -> Int64 {
-        try await fixture.server.kernel.services.storage.read { db in
+        try await fixture.server.kernel.access.storage.read { db in
             try db.queryOne("SELECT COUNT(*) AS n FROM invoice_invoices")?.int64("n") ?? 0
         }
     }

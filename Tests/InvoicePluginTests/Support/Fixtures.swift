@@ -1,6 +1,7 @@
 import Foundation
 import InvoicePlugin
 import Kernel
+import PluginSDK
 import Storage
 import TestSupport
 
@@ -17,7 +18,7 @@ struct InvoiceFixture: Sendable {
         _ body: @Sendable (InvoiceFixture) async throws -> T
     ) async throws -> T {
         try await TestServer.with(plugins: [InvoicePlugin()], configure: configure) { server in
-            let key = try await server.kernel.services.accounts.createAPIKey(storeID: 1, scopes: ["invoices"]).key
+            let key = try await server.kernel.access.accounts.createAPIKey(storeID: 1, scopes: ["invoices"]).key
             return try await body(InvoiceFixture(server: server, apiKey: key))
         }
     }
@@ -60,7 +61,7 @@ struct InvoiceFixture: Sendable {
     /// Moves an invoice's payment time into the past (to test the eligibility windows).
     func setPaidAt(invoiceID: Int64, secondsAgo: Int64) async throws {
         let paidAt = Int64(Date().timeIntervalSince1970) - secondsAgo
-        try await server.kernel.services.storage.write { db in
+        try await server.kernel.access.storage.write { db in
             try db.execute("UPDATE invoice_invoices SET paid_at = ? WHERE id = ?", paidAt, invoiceID)
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Kernel
+import PluginSDK
 import Storage
 import TestSupport
 
@@ -52,14 +53,14 @@ extension InvoiceFixture {
 
     /// An application's status as stored.
     func applicationStatus(_ id: Int64) async throws -> Int64? {
-        try await server.kernel.services.storage.read { db in
+        try await server.kernel.access.storage.read { db in
             try db.queryOne("SELECT status FROM invoice_applications WHERE id = ?", id)?.int64("status")
         }
     }
 
     /// How many applications are stored.
     func applicationCount() async throws -> Int64 {
-        try await server.kernel.services.storage.read { db in
+        try await server.kernel.access.storage.read { db in
             try db.queryOne("SELECT COUNT(*) AS n FROM invoice_applications")?.int64("n") ?? 0
         }
     }

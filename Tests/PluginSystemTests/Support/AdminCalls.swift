@@ -1,5 +1,6 @@
 import Storage
 import Kernel
+import PluginSDK
 import TestSupport
 
 extension TestServer {
@@ -16,14 +17,14 @@ extension TestServer {
 
     /// Whether the database holds `table`.
     func hasTable(_ table: String) async throws -> Bool {
-        try await kernel.services.storage.read { db in
+        try await kernel.access.storage.read { db in
             try db.queryOne("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", table) != nil
         }
     }
 
     /// The status of every outbox message, oldest first.
     func outboxStatuses() async throws -> [String] {
-        try await kernel.services.storage.read { db in
+        try await kernel.access.storage.read { db in
             try db.query("SELECT status FROM outbox ORDER BY id").compactMap { $0.string("status") }
         }
     }

@@ -1,9 +1,9 @@
+import Contracts
 import Foundation
-import Kernel
-import Storage
+import PluginSDK
 
 /// A plugin made for these tests: a table of its own, a config schema, an action that publishes
-/// an event and one that runs a filter.
+/// an event in its write (and one that does and then fails), and one that runs a filter.
 struct GreeterPlugin: Plugin {
     /// Paid invoices its listener saw.
     let seen = Recorder()
@@ -20,16 +20,23 @@ struct GreeterPlugin: Plugin {
         [.string("greeting", required: true, maxLength: 20), .integer("repeat", range: 1...5), .boolean("shout")]
     }
 
-    func registerHooks(with services: KernelServices) {
-        services.hooks.on(.invoicePaid, name: "greeter.seen") { [seen] event in seen.append(event.payload["id"]?.stringValue ?? "") }
+    func register(with services: PluginServices) {
+        services.hooks.onCommitted(InvoiceEvents.paid, name: "seen") { [seen] event in seen.append(event.payload["id"]?.stringValue ?? "") }
     }
+
+    /// What `name/add` publishes.
+    static let added: EventName = "greeter.added"
 
     var routes: [Route] {
         [
-            Route("name", "add", access: .public, params: [.string("name", required: true)]) { context in
+            Route("name", "add", access: .public, params: [.string("name", required: true), .boolean("fail")]) { context in
                 let name = try context.params.requiredString("name")
-                try await context.storage.write { db in try db.execute("INSERT INTO greeter_names (name) VALUES (?)", name) }
-                await context.services.hooks.publish(HookEvent(name: "greeter.added", storeID: 1, payload: ["name": .string(name)]))
+                let fail = try context.params.bool("fail") ?? false
+                try await context.storage.write { db in
+                    try db.execute("INSERT INTO greeter_names (name) VALUES (?)", name)
+                    try context.services.hooks.publish(HookEvent(Self.added, storeID: 1, payload: ["name": .string(name)]), in: db)
+                    if fail { throw KernelError.invalid(LocalizedText(verbatim: "refused after publishing")) }
+                }
                 return .ok(["greeting": .string("\(context.config["greeting"]?.stringValue ?? "") \(name)")])
             },
             Route("name", "count", access: .public) { context in
@@ -37,7 +44,7 @@ struct GreeterPlugin: Plugin {
                 return .ok(["count": .int(count)])
             },
             Route("card", "render", access: .public) { context in
-                .ok(await context.services.hooks.apply(.invoicePDFData, to: ["title": "Invoice"]))
+                .ok(await context.services.hooks.apply(InvoiceFilters.pdfData, to: ["title": "Invoice"]))
             },
         ]
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Kernel
+import PluginSDK
 import Storage
 
 /// A plugin made for the tests: one route per access level, a table of its own, a failing
@@ -28,8 +29,7 @@ struct DemoPlugin: Plugin {
                 let user = try context.requireUser()
                 let text = try context.params.requiredString("text")
                 let id = try await context.storage.write { db in
-                    try db.execute("INSERT INTO demo_notes (user_id, text) VALUES (?, ?)", user.id, text)
-                    return db.lastInsertRowID
+                    try db.insert("INSERT INTO demo_notes (user_id, text) VALUES (?, ?) RETURNING id", user.id, text)
                 }
                 return .ok(["id": .int(id)])
             },

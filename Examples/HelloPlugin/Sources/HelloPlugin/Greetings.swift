@@ -1,5 +1,4 @@
-import Kernel
-import Storage
+import PluginSDK
 
 /// The plugin's actions.
 enum Greetings {
@@ -10,7 +9,7 @@ enum Greetings {
         let name = context.params.string("name").flatMap { $0.isEmpty ? nil : $0 } ?? "world"
         let punctuation = context.config["punctuation"]?.stringValue ?? "!"
         if let user = context.caller.user {
-            let now = context.services.clock.unixSeconds()
+            let now = context.now
             try await context.storage.write { db in
                 try db.execute("INSERT INTO hello_greetings (user_id, name, created_at) VALUES (?, ?, ?)", user.id, name, now)
             }

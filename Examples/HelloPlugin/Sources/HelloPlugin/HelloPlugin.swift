@@ -1,5 +1,5 @@
-import Kernel
-import Storage
+import Contracts
+import PluginSDK
 
 /// A third-party plugin in one file's worth of code: a greeting anyone may ask for, a count of
 /// the greetings a user asked for (its own table), a config with a schema, and a listener that
@@ -36,14 +36,13 @@ public struct HelloPlugin: Plugin {
         ]
     }
 
-    public func registerHooks(with services: KernelServices) {
-        services.hooks.on(.invoicePaid, name: "hello.count-paid") { event in
+    /// Counts paid invoices in the very write that records the payment (a durable listener), so
+    /// a crash can never leave a payment uncounted or counted twice.
+    public func register(with services: PluginServices) {
+        services.hooks.on(InvoiceEvents.paid, name: "count-paid") { event, db in
             guard let storeID = event.storeID else { return }
-            try await services.storage.write { db in
-                try db.execute(
-                    "INSERT INTO hello_paid (store_id, count) VALUES (?, 1) ON CONFLICT (store_id) DO UPDATE SET count = count + 1",
-                    storeID)
-            }
+            try db.execute(
+                "INSERT INTO hello_paid (store_id, count) VALUES (?, 1) ON CONFLICT (store_id) DO UPDATE SET count = count + 1", storeID)
         }
     }
 }

@@ -1,5 +1,4 @@
-import Kernel
-import Storage
+import PluginSDK
 
 /// `invoice/index`: every application, newest first, filtered by `status`, `business_type`,
 /// `user_id` and `store_id`, in ShopXO's page structure.

@@ -1,4 +1,4 @@
-import Kernel
+import PluginSDK
 
 /// `admin/index`: the plugin's ShopXO config.
 enum AdminIndex {
@@ -26,10 +26,7 @@ enum AdminSaveInfo {
 /// (`store_defaults`, ...) stays as it is. The change applies to the next request.
 enum AdminSave {
     static func handle(_ context: ActionContext) async throws -> Reply {
-        let changes = try ConfigInput.read(context.params)
-        var config = context.config.objectValue ?? JSONObject()
-        for (key, value) in changes { config[key] = value }
-        try await context.services.registry.saveConfig(context.plugin, .object(config), clock: context.services.clock)
+        try await context.services.saveConfig(try ConfigInput.read(context.params))
         return .ok()
     }
 }

@@ -1,5 +1,5 @@
-import Kernel
-import Storage
+import Contracts
+import PluginSDK
 
 /// `invoice/auditinfo`: an application pending review and the audit choices.
 enum AuditInfo {
@@ -35,18 +35,17 @@ enum AuditApplication {
                 throw ApplicationMessages.tooLong(ShopXOLabels.field("refuse_reason"), max: maxReasonLength)
             }
         }
-        let now = context.services.clock.unixSeconds()
-        let audited = try await context.storage.write { db -> Application in
+        let now = context.now
+        try await context.storage.write { db in
             guard let application = try ApplicationRecords.find(db, id: id) else { throw KernelError.notFound }
             guard application.status == .pending else { throw ApplicationMessages.notPendingReview }
             try ApplicationRecords.move(
                 db, application, to: status, changes: [("refuse_reason", status == .refused ? reason : "")], now: now)
             if !status.isLive { try ApplicationRecords.setLive(db, applicationID: id, false) }
             guard let audited = try ApplicationRecords.find(db, id: id) else { throw KernelError.notFound }
-            return audited
+            try context.services.hooks.publish(
+                HookEvent(InvoiceEvents.applicationAudited, storeID: audited.storeID, payload: audited.eventPayload), in: db)
         }
-        await context.services.hooks.publish(
-            HookEvent(name: "application.audited", storeID: audited.storeID, payload: audited.eventPayload))
         return .ok()
     }
 }

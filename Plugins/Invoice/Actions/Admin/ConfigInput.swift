@@ -1,4 +1,4 @@
-import Kernel
+import PluginSDK
 
 /// Reads the ShopXO config keys an admin sends to `admin/save`; keys not sent keep their value.
 /// Flags are "0"/"1", minutes "" or a whole number, `can_invoice_type` one or more of "0".."3",

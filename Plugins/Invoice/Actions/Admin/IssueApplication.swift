@@ -1,6 +1,5 @@
 import Foundation
-import Kernel
-import Storage
+import PluginSDK
 
 /// `invoice/issueinfo`: an approved application waiting to be issued.
 enum IssueInfo {

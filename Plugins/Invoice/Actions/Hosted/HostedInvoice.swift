@@ -1,5 +1,4 @@
-import Kernel
-import Storage
+import PluginSDK
 
 /// The hosted invoice page's actions, for customers without an account (as Stripe's hosted
 /// invoice page): `hosted/view` and `hosted/pdf` are public and answer only for a valid `link`;
@@ -12,8 +11,7 @@ struct HostedInvoice: Sendable {
     /// `hosted/view`: what the page shows - the store, amounts, lines, status, the pay link while
     /// pending, and whether a PDF exists. Never the customer's details or the webhooks.
     func view(_ context: ActionContext) async throws -> Reply {
-        let invoice = try await Self.linkedInvoice(context)
-        let settings = try await SettingsRecords.load(context, storeID: invoice.storeID)
+        let (invoice, settings) = try await context.storage.read { db in try Self.linkedInvoice(context, db: db) }
         let money = { (value: Money) in JSON.string(value.formatted(invoice.currency)) }
         return .ok([
             "store": ["name": .string(settings.storeName), "address": .string(settings.storeAddress)],
@@ -41,40 +39,34 @@ struct HostedInvoice: Sendable {
         ])
     }
 
-    /// `hosted/pdf`: the PDF, on the same terms as every other PDF action.
+    /// `hosted/pdf`: the PDF, on the same terms as the customer's own (paid with real money only).
     func pdf(_ context: ActionContext) async throws -> Reply {
-        let invoice = try await Self.linkedInvoice(context)
-        let settings = try await SettingsRecords.load(context, storeID: invoice.storeID)
-        return try await InvoicePDFAnswer.reply(context, invoice: invoice, settings: settings, printer: printer)
+        try await InvoicePDFAnswer.reply(context, printer: printer) { db in try Self.linkedInvoice(context, db: db) }
     }
 
     /// `merchant/link`: the hosted page's link token of an invoice of the store.
     static func link(_ context: ActionContext) async throws -> Reply {
-        let invoice = try await MerchantContext(context).invoice(context)
-        let secret = try await context.storage.read { db in try HostedLink.secret(db) }
-        return .ok([
-            "id": .int(invoice.id), "number": .string(invoice.number),
-            "link": .string(HostedLink.token(invoiceID: invoice.id, secret: secret)),
-        ])
+        let (invoice, secret) = try await context.storage.read { db in
+            (try MerchantContext(context, db: db).invoice(context, db: db), try HostedLink.secret(db))
+        }
+        return .ok(["id": .int(invoice.id), "number": .string(invoice.number), "link": .string(HostedLink.token(invoiceID: invoice.id, secret: secret))])
     }
 
     /// `hosted/rotate`: a new secret; every link given out before stops working.
     static func rotate(_ context: ActionContext) async throws -> Reply {
-        let now = context.services.clock.unixSeconds()
+        let now = context.now
         try await context.storage.write { db in try HostedLink.rotate(db, now: now) }
         return .ok(["rotated_at": .int(now)])
     }
 
-    /// The invoice a valid link names; a wrong or outdated link answers like a missing invoice.
-    static func linkedInvoice(_ context: ActionContext) async throws -> Invoice {
+    /// The invoice a valid link names, with its store's settings; a wrong or outdated link
+    /// answers like a missing invoice.
+    static func linkedInvoice(_ context: ActionContext, db: Database) throws -> (Invoice, StoreSettings) {
         let token = try context.params.requiredString("link")
-        let invoice = try await context.storage.read { db -> Invoice? in
-            guard let id = HostedLink.invoiceID(from: token, secret: try HostedLink.secret(db)),
-                let storeID = try db.queryOne("SELECT store_id FROM invoice_invoices WHERE id = ?", id)?.int64("store_id")
-            else { return nil }
-            return try InvoiceRecords.find(db, id: id, storeID: storeID)
-        }
-        guard let invoice else { throw KernelError.notFound }
-        return invoice
+        guard let id = HostedLink.invoiceID(from: token, secret: try HostedLink.secret(db)),
+            let storeID = try db.queryOne("SELECT store_id FROM invoice_invoices WHERE id = ?", id)?.int64("store_id"),
+            let invoice = try InvoiceRecords.find(db, id: id, storeID: storeID)
+        else { throw KernelError.notFound }
+        return (invoice, try SettingsRecords.load(db, storeID: storeID, context: context))
     }
 }

@@ -1,7 +1,6 @@
 import Crypto
 import Foundation
-import Kernel
-import Storage
+import PluginSDK
 
 /// The unguessable link to an invoice's hosted page: `<invoice id>-<32 hex digits>`, the digits
 /// being the first half of HMAC-SHA256 over the invoice id with the plugin's link secret. The

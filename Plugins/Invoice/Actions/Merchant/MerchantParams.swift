@@ -1,4 +1,4 @@
-import Kernel
+import PluginSDK
 
 /// The parameters the merchant, settings and gateway actions declare.
 enum MerchantParams {
@@ -14,7 +14,7 @@ enum MerchantParams {
     /// What a merchant may set on a pending invoice.
     static let details: [Param] = [
         .array("products", maxCount: InvoiceInput.maxLines, "Lines: {code, title, description, have_tax, quantity, amount, discount_amount, discount_type}"),
-        .object("customer_information", "Sell.app customer fields: id, email, country, location, ip, proxied, browser_agent, vat"),
+        .object("customer_information", "Sell.app customer fields: id, email, country, location, ip, proxied, browser_agent, vat; and name, address, tax_id for the PDF's bill-to block"),
         .string("email", maxLength: 254),
         .string("expires_at", maxLength: 40, "Unix seconds or ISO 8601"),
         .integer("coupon_id", range: 1...Int64.max),
@@ -61,6 +61,7 @@ enum MerchantParams {
         .string("paypal_webhook_secret", maxLength: 255),
         .string("store_name", maxLength: 200),
         .string("store_address", maxLength: 500),
+        .string("store_tax_id", maxLength: 64, "The store's tax or VAT registration number, printed on PDFs"),
         .string("pdf_language", maxLength: 2, "Language of invoice PDFs when a request names none: en, zh, fa or empty"),
         .string("pdf_calendar", maxLength: 9, "Calendar of PDF dates: gregorian, persian or empty (Persian for fa)"),
     ]

@@ -1,15 +1,11 @@
-import Kernel
-import Storage
+import Contracts
+import PluginSDK
 
 /// `merchant/update`: changes a pending invoice (lines, customer, expiry, texts); totals are
 /// recomputed and the change is recorded in the history.
 enum UpdateInvoice {
     static func handle(_ context: ActionContext) async throws -> Reply {
-        let merchant = try await MerchantContext(context)
-        let invoice = try await merchant.invoice(context)
-        guard invoice.status == .pending else { throw InvoiceMessages.notPending }
         let params = context.params
-        let lines = params["products"] == nil ? nil : try InvoiceInput.lines(params, currency: invoice.currency)
         var changes: [(String, any SQLBindable)] = []
         if params["customer_information"] != nil || params["email"] != nil {
             changes.append(("customer", try InvoiceInput.customer(params).text))
@@ -19,19 +15,20 @@ enum UpdateInvoice {
         if let url = params.string("checkout_url") { changes.append(("checkout_url", url)) }
         if params["webhooks"] != nil { changes.append(("webhooks", try CreateInvoice.webhooks(params).text)) }
         if let coupon = try params.int("coupon_id") { changes.append(("coupon_id", coupon)) }
-        let tax = merchant.settings.tax
-        let now = merchant.now
         let assignments = changes
         let updated = try await context.storage.write { db -> Invoice in
-            guard let current = try InvoiceRecords.find(db, id: invoice.id, storeID: invoice.storeID), current.status == .pending else {
-                throw InvoiceMessages.notPending
+            let merchant = try MerchantContext(context, db: db)
+            let current = try merchant.invoice(context, db: db)
+            guard current.status == .pending else { throw InvoiceMessages.notPending }
+            if params["products"] != nil {
+                let lines = try InvoiceInput.lines(params, currency: current.currency)
+                try InvoiceRecords.replaceLines(db, invoice: current, lines: lines, tax: merchant.settings.tax)
             }
-            if let lines { try InvoiceRecords.replaceLines(db, invoice: current, lines: lines, tax: tax) }
             for (column, value) in assignments {
                 try db.execute("UPDATE invoice_invoices SET \(column) = ? WHERE id = ?", value, current.id)
             }
-            try InvoiceRecords.touch(db, current, note: "updated", now: now)
-            return try InvoiceRecords.find(db, id: current.id, storeID: current.storeID)!
+            try InvoiceRecords.touch(db, current, note: "updated", now: merchant.now)
+            return try InvoiceRecords.current(db, current)
         }
         return .ok(updated.json)
     }
@@ -40,14 +37,14 @@ enum UpdateInvoice {
 /// `merchant/cancel`: a pending invoice becomes canceled; it keeps its number.
 enum CancelInvoice {
     static func handle(_ context: ActionContext) async throws -> Reply {
-        let merchant = try await MerchantContext(context)
-        let invoice = try await merchant.invoice(context)
         let note = context.params.string("note") ?? "canceled"
-        let now = merchant.now
         let canceled = try await context.storage.write { db -> Invoice in
-            let current = try InvoiceRecords.current(db, invoice)
-            try InvoiceRecords.transition(db, current, to: .canceled, note: note, now: now)
-            return try InvoiceRecords.find(db, id: current.id, storeID: current.storeID)!
+            let merchant = try MerchantContext(context, db: db)
+            let current = try merchant.invoice(context, db: db)
+            try InvoiceRecords.transition(db, current, to: .canceled, note: note, now: merchant.now)
+            let canceled = try InvoiceRecords.current(db, current)
+            try context.services.hooks.publish(InvoiceEvents.canceled, canceled, in: db)
+            return canceled
         }
         return .ok(canceled.json)
     }
@@ -56,27 +53,27 @@ enum CancelInvoice {
 /// `merchant/pay`: records a payment (`gateway`, `transaction_id`, `amount`, `paid_at`).
 enum PayInvoice {
     static func handle(_ context: ActionContext) async throws -> Reply {
-        let merchant = try await MerchantContext(context)
-        let invoice = try await merchant.invoice(context)
         let params = context.params
         let gateway = try params.requiredString("gateway").lowercased()
         guard PluginNames.isValidGateway(gateway) else { throw KernelError.badParameter("gateway", .malformed) }
         let transactionID = try params.requiredString("transaction_id")
-        guard let amountValue = params["amount"], let amount = Money.parse(amountValue, currency: invoice.currency) else {
-            throw KernelError.badParameter("amount", .malformed)
-        }
-        if let currency = params.string("currency"), currency.uppercased() != invoice.currency.code {
-            throw InvoiceMessages.currencyMismatch(expected: invoice.currency.code)
-        }
-        let payment = PaymentRecords.Payment(
-            gateway: gateway, transactionID: transactionID, amount: amount,
-            paidAt: try InvoiceInput.time(params, "paid_at") ?? merchant.now, data: .emptyObject)
-        let now = merchant.now
+        let paidAt = try InvoiceInput.time(params, "paid_at")
         let outcome = try await context.storage.write { db -> PaymentRecords.PayOutcome in
-            try PaymentRecords.pay(db, InvoiceRecords.current(db, invoice), payment, now: now)
+            let merchant = try MerchantContext(context, db: db)
+            let invoice = try merchant.invoice(context, db: db)
+            guard let amountValue = params["amount"], let amount = Money.parse(amountValue, currency: invoice.currency) else {
+                throw KernelError.badParameter("amount", .malformed)
+            }
+            if let currency = params.string("currency"), currency.uppercased() != invoice.currency.code {
+                throw InvoiceMessages.currencyMismatch(expected: invoice.currency.code)
+            }
+            let payment = PaymentRecords.Payment(
+                gateway: gateway, transactionID: transactionID, amount: amount, paidAt: paidAt ?? merchant.now, data: .emptyObject)
+            let outcome = try PaymentRecords.pay(db, invoice, payment, now: merchant.now)
+            if case .paid(let paid) = outcome { try context.services.hooks.publish(InvoiceEvents.paid, paid, in: db) }
+            return outcome
         }
         guard case .paid(let paid) = outcome else { throw InvoiceMessages.expired }
-        await InvoiceEvents.publish("invoice.paid", paid, context)
         return .ok(paid.json)
     }
 }
@@ -84,21 +81,20 @@ enum PayInvoice {
 /// `merchant/refund`: refunds `amount` (default: all that is left) of a paid invoice.
 enum RefundInvoice {
     static func handle(_ context: ActionContext) async throws -> Reply {
-        let merchant = try await MerchantContext(context)
-        let invoice = try await merchant.invoice(context)
         let params = context.params
-        var amount: Money?
-        if let value = params["amount"], !value.isNull, value != .string("") {
-            guard let parsed = Money.parse(value, currency: invoice.currency) else { throw KernelError.badParameter("amount", .malformed) }
-            amount = parsed
-        }
         let note = params.string("note") ?? ""
-        let now = merchant.now
-        let requested = amount
         let refunded = try await context.storage.write { db -> Invoice in
-            try PaymentRecords.refund(db, InvoiceRecords.current(db, invoice), amount: requested, note: note, now: now)
+            let merchant = try MerchantContext(context, db: db)
+            let invoice = try merchant.invoice(context, db: db)
+            var amount: Money?
+            if let value = params["amount"], !value.isNull, value != .string("") {
+                guard let parsed = Money.parse(value, currency: invoice.currency) else { throw KernelError.badParameter("amount", .malformed) }
+                amount = parsed
+            }
+            let refunded = try PaymentRecords.refund(db, invoice, amount: amount, note: note, now: merchant.now)
+            try context.services.hooks.publish(InvoiceEvents.refunded, refunded, in: db)
+            return refunded
         }
-        await InvoiceEvents.publish("invoice.refunded", refunded, context)
         return .ok(refunded.json)
     }
 }

@@ -1,21 +1,19 @@
-import Kernel
-import Storage
+import PluginSDK
 
 /// `merchant/view`: one invoice of the store by `id` or `number`.
 enum ViewInvoice {
     static func handle(_ context: ActionContext) async throws -> Reply {
-        .ok(try await MerchantContext(context).invoice(context).json)
+        .ok(try await context.storage.read { db in try MerchantContext(context, db: db).invoice(context, db: db).json })
     }
 }
 
 /// `merchant/list`: the store's invoices, newest first, filtered by `status`, `kind`, `user_id`.
 enum ListInvoices {
     static func handle(_ context: ActionContext) async throws -> Reply {
-        let merchant = try await MerchantContext(context)
         let params = context.params
         let paging = try Paging(params, allowed: [10, 20, 50, 100])
         var conditions = ["store_id = ?"]
-        var arguments: [any SQLBindable] = [merchant.storeID]
+        var arguments: [any SQLBindable] = []
         if let status = params.string("status"), !status.isEmpty {
             guard InvoiceStatus(rawValue: status) != nil else {
                 throw KernelError.badParameter("status", .notOneOf(InvoiceStatus.allCases.map(\.rawValue)))
@@ -33,8 +31,9 @@ enum ListInvoices {
             arguments.append(userID)
         }
         let filter = conditions.joined(separator: " AND ")
-        let bound = arguments
+        let given = arguments
         let (total, invoices) = try await context.storage.read { db -> (Int64, [Invoice]) in
+            let bound: [any SQLBindable] = [try context.storeID(in: db)] + given
             let total = try db.queryOne("SELECT COUNT(*) AS n FROM invoice_invoices WHERE \(filter)", arguments: bound)?.int64("n") ?? 0
             let rows = try db.query(
                 "SELECT \(InvoiceRecords.columns) FROM invoice_invoices WHERE \(filter) ORDER BY id DESC LIMIT ? OFFSET ?",

@@ -1,6 +1,5 @@
 import Foundation
-import Kernel
-import Storage
+import PluginSDK
 
 /// `order/index` and `recharge/index`: the caller's orders or recharges, paid ones unless
 /// `status` names another invoice status, filtered by payment time (`start_time`, `end_time`)
@@ -42,10 +41,10 @@ enum BusinessList {
             conditions.append("gateway_type = ?")
             arguments.append(payment.lowercased())
         }
-        let rules = try await EligibilityRules.load(context, storeID: user.storeID, config: ShopXOConfig(context.config))
         let filter = conditions.joined(separator: " AND ")
         let bound = arguments
-        let (total, rows) = try await context.storage.read { db -> (Int64, [(Invoice, Bool, Int64)]) in
+        let (rules, total, rows) = try await context.storage.read { db -> (EligibilityRules, Int64, [(Invoice, Bool, Int64)]) in
+            let rules = try EligibilityRules.load(db, context: context, storeID: user.storeID)
             let total = try db.queryOne("SELECT COUNT(*) AS n FROM invoice_invoices WHERE \(filter)", arguments: bound)?.int64("n") ?? 0
             let rows = try db.query(
                 """
@@ -55,7 +54,7 @@ enum BusinessList {
                 FROM invoice_invoices WHERE \(filter) ORDER BY paid_at DESC, id DESC LIMIT ? OFFSET ?
                 """, arguments: bound + [paging.size, paging.offset])
             return (
-                total,
+                rules, total,
                 try rows.map { (try InvoiceRecords.load(db, row: $0, withDetails: false), $0.bool("in_application"), $0.int64("quantity") ?? 0) }
             )
         }
@@ -97,9 +96,14 @@ enum BusinessDetail {
     static func callersInvoice(_ context: ActionContext, kind: InvoiceKind) async throws -> (Invoice, StoreSettings) {
         let user = try context.requireUser()
         let id = try context.params.requiredInt("id")
-        guard let invoice = try await context.storage.read({ db in try InvoiceRecords.find(db, id: id, userID: user.id) }),
-            invoice.kind == kind
-        else { throw KernelError.notFound }
-        return (invoice, try await SettingsRecords.load(context, storeID: user.storeID))
+        return try await context.storage.read { db in try callersInvoice(db, context: context, user: user, id: id, kind: kind) }
+    }
+
+    /// The same inside the caller's read.
+    static func callersInvoice(
+        _ db: Database, context: ActionContext, user: UserIdentity, id: Int64, kind: InvoiceKind
+    ) throws -> (Invoice, StoreSettings) {
+        guard let invoice = try InvoiceRecords.find(db, id: id, userID: user.id), invoice.kind == kind else { throw KernelError.notFound }
+        return (invoice, try SettingsRecords.load(db, storeID: user.storeID, context: context))
     }
 }

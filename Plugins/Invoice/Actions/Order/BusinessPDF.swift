@@ -1,4 +1,4 @@
-import Kernel
+import PluginSDK
 
 /// `order/pdf` and `recharge/pdf`: the PDF of one of the caller's invoices by `id`, for one paid
 /// with real money only (failed, canceled, unpaid and balance-paid ones have none).
@@ -14,7 +14,10 @@ struct BusinessPDF: Sendable {
     }
 
     private func pdf(_ context: ActionContext, kind: InvoiceKind) async throws -> Reply {
-        let (invoice, settings) = try await BusinessDetail.callersInvoice(context, kind: kind)
-        return try await InvoicePDFAnswer.reply(context, invoice: invoice, settings: settings, printer: printer)
+        let user = try context.requireUser()
+        let id = try context.params.requiredInt("id")
+        return try await InvoicePDFAnswer.reply(context, printer: printer) { db in
+            try BusinessDetail.callersInvoice(db, context: context, user: user, id: id, kind: kind)
+        }
     }
 }

@@ -1,4 +1,4 @@
-import Kernel
+import PluginSDK
 
 /// An invoice as a row of ShopXO's order or recharge list: its numbers in ShopXO's terms, its
 /// invoice fields (number, currency, VAT, gateway, transaction) and whether it can still be

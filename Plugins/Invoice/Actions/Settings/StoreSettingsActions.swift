@@ -1,18 +1,19 @@
-import Kernel
-import Storage
+import PluginSDK
 
 /// `settings/view` and `settings/save` (admin): a store's currency, tax, numbering, real-money
-/// gateways and webhook secrets. Secrets are write-only: views show only whether one is set.
+/// gateways, webhook secrets and what its PDFs print (name, address, tax id, logo, language,
+/// calendar). Secrets are write-only: views show only whether one is set. The logo is shown as
+/// `store_logo`: null, or its size and a data URL.
 enum StoreSettingsActions {
     static func view(_ context: ActionContext) async throws -> Reply {
-        let storeID = try await context.storeID()
-        let settings = try await SettingsRecords.load(context, storeID: storeID)
-        return .ok(["store_id": .int(storeID), "settings": settings.json(revealSecrets: false)])
+        let (storeID, settings, logo) = try await context.storage.read { db in
+            let storeID = try context.storeID(in: db)
+            return (storeID, try SettingsRecords.load(db, storeID: storeID, context: context), try SettingsRecords.logo(db, storeID: storeID))
+        }
+        return answer(storeID: storeID, settings: settings, logo: logo)
     }
 
     static func save(_ context: ActionContext) async throws -> Reply {
-        let storeID = try await context.storeID()
-        let current = try await SettingsRecords.load(context, storeID: storeID)
         let params = context.params
         if let code = params.string("currency"), Currency(code) == nil { throw KernelError.badParameter("currency", .malformed) }
         if let rate = try params.int("tax_rate_bp"), !(0...100_000).contains(rate) {
@@ -29,7 +30,8 @@ enum StoreSettingsActions {
         }
         var changes = JSONObject()
         for key in ["currency", "tax_rate_bp", "tax_inclusive", "number_pattern", "yearly_reset", "real_money_gateways",
-            "stripe_webhook_secret", "paypal_webhook_secret", "store_name", "store_address", "pdf_language", "pdf_calendar"]
+            "stripe_webhook_secret", "paypal_webhook_secret", "store_name", "store_address", "store_tax_id", "pdf_language",
+            "pdf_calendar"]
         {
             if let value = params[key], !value.isNull { changes[key] = value }
         }
@@ -38,8 +40,22 @@ enum StoreSettingsActions {
             guard names.allSatisfy(PluginNames.isValidGateway) else { throw KernelError.badParameter("real_money_gateways", .malformed) }
             changes["real_money_gateways"] = .array(names.map { .string($0) })
         }
-        let settings = StoreSettings(json: .object(changes), base: current)
-        try await SettingsRecords.save(context, storeID: storeID, settings: settings)
-        return .ok(["store_id": .int(storeID), "settings": settings.json(revealSecrets: false)])
+        let logoChange = try params["store_logo"].flatMap { $0.isNull ? nil : try StoreLogo.change(from: $0) }
+        let update = changes
+        let now = context.now
+        let (storeID, settings, logo) = try await context.storage.write { db in
+            let storeID = try context.storeID(in: db)
+            let current = try SettingsRecords.load(db, storeID: storeID, context: context)
+            let settings = StoreSettings(json: .object(update), base: current)
+            let logo = try SettingsRecords.save(db, storeID: storeID, settings: settings, logo: logoChange, now: now, services: context.services)
+            return (storeID, settings, logo)
+        }
+        return answer(storeID: storeID, settings: settings, logo: logo)
+    }
+
+    private static func answer(storeID: Int64, settings: StoreSettings, logo: StoreLogo?) -> Reply {
+        var shown = settings.json(revealSecrets: false).objectValue ?? JSONObject()
+        shown["store_logo"] = logo?.json ?? .null
+        return .ok(["store_id": .int(storeID), "settings": .object(shown)])
     }
 }

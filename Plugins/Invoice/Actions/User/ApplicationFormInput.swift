@@ -1,4 +1,4 @@
-import Kernel
+import PluginSDK
 
 /// Reads the application form of `user/save` and checks it against ShopXO's rules and the config.
 enum ApplicationFormInput {

@@ -1,5 +1,4 @@
-import Kernel
-import Storage
+import PluginSDK
 
 /// The orders or recharges a new application is for, as `ids` + `type` name them: the caller's
 /// own only (anything else answers like a missing row), each eligible, all in one currency.
@@ -62,9 +61,10 @@ struct BusinessSelection: Sendable {
 }
 
 extension EligibilityRules {
-    /// The rules for a store now: its real-money gateways and the plugin config's windows.
-    static func load(_ context: ActionContext, storeID: Int64, config: ShopXOConfig) async throws -> EligibilityRules {
-        let settings = try await SettingsRecords.load(context, storeID: storeID)
-        return EligibilityRules(config: config, settings: settings, now: context.services.clock.unixSeconds())
+    /// The rules for a store now, inside the caller's read or write: its real-money gateways and
+    /// the plugin config's windows.
+    static func load(_ db: Database, context: ActionContext, storeID: Int64) throws -> EligibilityRules {
+        let settings = try SettingsRecords.load(db, storeID: storeID, context: context)
+        return EligibilityRules(config: ShopXOConfig(context.config), settings: settings, now: context.now)
     }
 }

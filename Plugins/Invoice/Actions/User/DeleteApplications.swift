@@ -1,5 +1,4 @@
-import Kernel
-import Storage
+import PluginSDK
 
 /// `user/delete`: deletes the caller's applications named by `ids` (or `id`) that are pending or
 /// refused, releasing their orders. All or nothing: one that is missing, someone else's, or past

@@ -1,5 +1,4 @@
-import Kernel
-import Storage
+import PluginSDK
 
 /// `user/save`: creates an application (`ids` + `type`) or updates one (`id`) from the form. The
 /// total is computed here from what was paid; everything is checked again and written in one
@@ -10,8 +9,8 @@ enum SaveApplication {
         let config = ShopXOConfig(context.config)
         let form = try ApplicationFormInput.read(context.params, config: config)
         let target = try Target(context.params, config: config)
-        let rules = try await EligibilityRules.load(context, storeID: user.storeID, config: config)
         try await context.storage.write { db in
+            let rules = try EligibilityRules.load(db, context: context, storeID: user.storeID)
             switch target {
             case .edit(let id):
                 try update(db, id: id, userID: user.id, form: form, rules: rules)

@@ -1,5 +1,4 @@
-import Kernel
-import Storage
+import PluginSDK
 
 /// `user/saveinfo`: what the application form needs. New (`ids` + `type`): the orders are checked
 /// now and summed in `save_base_data`; `data` is null, or the user's last details when the config
@@ -26,12 +25,11 @@ enum SaveInfo {
         } else {
             let kind = try BusinessSelection.kind(context.params, config: config)
             let ids = try BusinessSelection.ids(context.params)
-            let rules = try await EligibilityRules.load(context, storeID: user.storeID, config: config)
             let prefill = config.flag(
                 context.params.string("application") == "app" ? "is_app_invoice_default_last_info" : "is_web_invoice_default_last_info")
             let (selection, last) = try await context.storage.read { db in
                 (
-                    try BusinessSelection.load(db, userID: user.id, kind: kind, ids: ids, rules: rules),
+                    try BusinessSelection.load(db, userID: user.id, kind: kind, ids: ids, rules: EligibilityRules.load(db, context: context, storeID: user.storeID)),
                     prefill ? try ApplicationRecords.latest(db, userID: user.id) : nil
                 )
             }

@@ -1,5 +1,4 @@
-import Kernel
-import Storage
+import PluginSDK
 
 /// `user/index`: the caller's applications, newest first, filtered by `status` (-1 or absent:
 /// all) and `business_type`, in ShopXO's page structure.

@@ -1,4 +1,4 @@
-import Kernel
+import PluginSDK
 
 /// `user/center`: what the app loads before every list: the config (`base`), the status tabs
 /// (`nav`) and the kinds of business the user may apply for (`invoice_business_list`).

@@ -1,4 +1,5 @@
 import Kernel
+import PluginSDK
 
 /// `/my/applications/new?ids[]=..` and `/my/applications/<id>/edit`: ShopXO's application form
 /// (`user/saveinfo` gives its choices and values, `user/save` checks and stores it). Which

@@ -1,4 +1,5 @@
 import Kernel
+import PluginSDK
 
 /// `/my/applications`: the customer's tax-invoice applications (`invoice/user/index`) with their
 /// status, the reason of a refusal and the issued invoice; pending and refused ones can be

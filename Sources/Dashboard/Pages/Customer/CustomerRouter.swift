@@ -1,4 +1,5 @@
 import Kernel
+import PluginSDK
 
 /// The customer's pages under `/my`.
 enum CustomerRouter {

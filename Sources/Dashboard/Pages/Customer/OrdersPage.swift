@@ -1,4 +1,5 @@
 import Kernel
+import PluginSDK
 
 /// `/my/orders` and `/my/recharges`: the customer's orders or recharges (`invoice/order/index`,
 /// `recharge/index`), newest payment first, filtered by time, payment method and status,

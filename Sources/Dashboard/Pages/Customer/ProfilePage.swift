@@ -1,4 +1,5 @@
 import Kernel
+import PluginSDK
 
 /// `/my/profile` and `/manage/profile`: change the password (`system/<kind>/password`, which
 /// keeps this session and ends the others) and log out everywhere (`system/<kind>/logout_all`).

@@ -1,4 +1,5 @@
 import Kernel
+import PluginSDK
 
 /// `/i/<link>`: the hosted invoice page for a customer without an account (`invoice/hosted/view`
 /// with the link's token, no session): the store, amounts, lines and status, a pay link while

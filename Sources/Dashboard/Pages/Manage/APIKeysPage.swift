@@ -1,5 +1,6 @@
 import Foundation
 import Kernel
+import PluginSDK
 
 /// `/manage/apikeys`: the store's API keys by prefix (`system/apikeys/list`), creating one with
 /// scopes (`apikeys/create`; the key is shown once, on the answer page) and revoking

@@ -1,4 +1,5 @@
 import Kernel
+import PluginSDK
 
 /// `/manage/admins`: admins and their permissions (`system/admins/list`), creating one
 /// (`admins/create`), changing its permissions (`admins/permissions`) or password (`admins/password`).

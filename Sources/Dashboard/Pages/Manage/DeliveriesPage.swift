@@ -1,4 +1,5 @@
 import Kernel
+import PluginSDK
 
 /// `/manage/deliveries`: the store's outbox delivery log - webhooks, SMS and email
 /// (`schedule/delivery/list`) - with redeliver (`delivery/redeliver`, same event id).

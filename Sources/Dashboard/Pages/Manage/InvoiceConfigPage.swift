@@ -1,4 +1,5 @@
 import Kernel
+import PluginSDK
 
 /// `/manage/invoice-config`: ShopXO's invoice settings and content types (`invoice/admin/saveinfo`
 /// gives the values and the choices, `invoice/admin/save` checks and stores them).

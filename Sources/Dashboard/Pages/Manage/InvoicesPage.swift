@@ -1,4 +1,5 @@
 import Kernel
+import PluginSDK
 
 /// `/manage/invoices`: the store's invoices (`invoice/merchant/list`) filtered by status, kind
 /// and user; `/manage/invoices/<id>` one invoice (`merchant/view`) with its history, cancel

@@ -1,4 +1,5 @@
 import Kernel
+import PluginSDK
 
 /// The merchant and admin pages under `/manage`. Admins act for one store at a time (the store
 /// switch, kept in the `isd_store` cookie); what each admin may do is the kernel's permission

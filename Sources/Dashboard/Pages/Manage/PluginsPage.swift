@@ -1,4 +1,5 @@
 import Kernel
+import PluginSDK
 
 /// `/manage/plugins`: every plugin (`system/plugin/list`) with enable / disable; and
 /// `/manage/plugins/<name>` its config as a form built from the plugin's config schema

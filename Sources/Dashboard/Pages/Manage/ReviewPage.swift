@@ -1,4 +1,5 @@
 import Kernel
+import PluginSDK
 
 /// `/manage/applications`: tax-invoice applications to review (`invoice/invoice/index`, filtered
 /// by status and kind); `/manage/applications/<id>` one application (`invoice/detail`, its fields

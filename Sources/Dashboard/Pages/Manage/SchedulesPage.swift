@@ -1,4 +1,5 @@
 import Kernel
+import PluginSDK
 
 /// `/manage/schedules`: the store's recurring invoices (`schedule/merchant/list`);
 /// `/manage/schedules/<code>` one schedule with its past and next occurrences

@@ -1,4 +1,5 @@
 import Kernel
+import PluginSDK
 
 /// `/manage/settings`: the store's invoicing settings (`invoice/settings/view`), edited and saved
 /// with `invoice/settings/save`. The form is built from the keys the view answers - a new key

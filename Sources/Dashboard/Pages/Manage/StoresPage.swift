@@ -1,4 +1,5 @@
 import Kernel
+import PluginSDK
 
 /// `/manage/stores`: stores (`system/stores/list`), creating and renaming them.
 enum StoresPage {

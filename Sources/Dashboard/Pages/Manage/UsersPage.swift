@@ -1,4 +1,5 @@
 import Kernel
+import PluginSDK
 
 /// `/manage/users`: customer accounts (`system/users/list`, searchable) with disable / enable,
 /// log out everywhere and password reset (`system/users/*`). A generated password is shown

@@ -1,0 +1,69 @@
+import Storage
+
+/// The writer's loop body: many queued writes, one durable commit.
+enum GroupCommit {
+    /// Runs each task in its own savepoint inside one immediate transaction and answers the
+    /// successful ones only after COMMIT has returned (after running the work they asked to run
+    /// after commit). A task that throws is rolled back alone and answered at once.
+    static func run(_ batch: [any StorageTask], on database: Database) {
+        var pending = batch[...]
+        let connection = database.connection
+        while !pending.isEmpty {
+            do {
+                try database.executeScript(database.dialect.beginWrite)
+            } catch {
+                for task in pending { task.finish(overriding: error) }
+                return
+            }
+            var committed: [any StorageTask] = []
+            var aborted = false
+            while let task = pending.first {
+                pending = pending.dropFirst()
+                let succeeded = runInSavepoint(task, on: database)
+                if !connection.isInTransaction {
+                    // SQLite rolled the whole transaction back (disk full, I/O error): the writes
+                    // before this one are gone too, so they fail; later ones get a new transaction.
+                    let error = StorageError(kind: .io, message: "transaction rolled back by SQLite")
+                    for done in committed { done.finish(overriding: error) }
+                    task.finish(overriding: succeeded ? error : nil)
+                    aborted = true
+                    break
+                }
+                if succeeded { committed.append(task) } else { task.finish(overriding: nil) }
+            }
+            if aborted { continue }
+            do {
+                try database.executeScript("COMMIT")
+                for task in committed {
+                    task.runCommitActions()
+                    task.finish(overriding: nil)
+                }
+            } catch {
+                if connection.isInTransaction { try? database.executeScript("ROLLBACK") }
+                for task in committed { task.finish(overriding: error) }
+            }
+        }
+    }
+
+    private static func runInSavepoint(_ task: any StorageTask, on database: Database) -> Bool {
+        do {
+            try database.executeScript("SAVEPOINT write_task")
+        } catch {
+            return false
+        }
+        let succeeded = task.run(database)
+        let actions = database.takeCommitActions()
+        if succeeded {
+            if (try? database.executeScript("RELEASE write_task")) != nil {
+                task.keep(commitActions: actions)
+                return true
+            }
+            return false
+        }
+        if database.connection.isInTransaction {
+            try? database.executeScript("ROLLBACK TO write_task")
+            try? database.executeScript("RELEASE write_task")
+        }
+        return false
+    }
+}
