@@ -67,6 +67,7 @@ enum Stylesheet {
         .empty { color: var(--muted); }
         .break, code { overflow-wrap: anywhere; }
         input.secret { font-family: ui-monospace, monospace; }
+        img.logo { max-width: 200px; max-height: 80px; }
         [hidden] { display: none !important; }
         @media (max-width: 640px) {
           header.top { padding: 8px; }

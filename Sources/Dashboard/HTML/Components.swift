@@ -6,11 +6,12 @@ import PluginSDK
 /// and notices. Every input gets a `<label>`; ids come from the field name.
 enum Components {
     /// A POST form carrying the CSRF token.
-    static func form(_ context: PageContext, action: String, classes: String = "stack", _ body: HTML) -> HTML {
-        """
-        <form method="post" action="\(action)" class="\(classes)">\
-        <input type="hidden" name="\(CSRF.field)" value="\(context.csrfToken)">\(body)</form>
-        """
+    static func form(_ context: PageContext, action: String, classes: String = "stack", multipart: Bool = false, _ body: HTML) -> HTML {
+        let encoding: HTML = multipart ? " enctype=\"multipart/form-data\"" : ""
+        return """
+            <form method="post" action="\(action)" class="\(classes)"\(encoding)>\
+            <input type="hidden" name="\(CSRF.field)" value="\(context.csrfToken)">\(body)</form>
+            """
     }
 
     /// A form with one button (enable, revoke, pause...), asking first when `confirm` is given.

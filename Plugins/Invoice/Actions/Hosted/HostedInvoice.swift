@@ -8,13 +8,20 @@ struct HostedInvoice: Sendable {
 
     static let linkParam = Param.string("link", required: true, maxLength: 60, "The link token from merchant/link")
 
-    /// `hosted/view`: what the page shows - the store, amounts, lines, status, the pay link while
-    /// pending, and whether a PDF exists. Never the customer's details or the webhooks.
+    /// `hosted/view`: what the page shows - the store (name, address, tax id, logo as a data URL),
+    /// amounts, lines, status, the pay link while pending, and whether a PDF exists. Never the
+    /// customer's details or the webhooks.
     func view(_ context: ActionContext) async throws -> Reply {
-        let (invoice, settings) = try await context.storage.read { db in try Self.linkedInvoice(context, db: db) }
+        let (invoice, settings, logo) = try await context.storage.read { db in
+            let (invoice, settings) = try Self.linkedInvoice(context, db: db)
+            return (invoice, settings, try SettingsRecords.logo(db, storeID: invoice.storeID))
+        }
         let money = { (value: Money) in JSON.string(value.formatted(invoice.currency)) }
         return .ok([
-            "store": ["name": .string(settings.storeName), "address": .string(settings.storeAddress)],
+            "store": [
+                "name": .string(settings.storeName), "address": .string(settings.storeAddress), "tax_id": .string(settings.storeTaxID),
+                "logo": logo?.json["data_url"] ?? .null,
+            ],
             "number": .string(invoice.number),
             "status": .string(invoice.status.rawValue),
             "currency": .string(invoice.currency.code),

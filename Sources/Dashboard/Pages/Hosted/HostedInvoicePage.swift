@@ -42,9 +42,12 @@ enum HostedInvoicePage {
             actions.append("<a href=\"/i/\(link)/pdf?download=1\" download>\(context.t(CommonText.downloadPDF))</a>")
         }
         let storeName = store["name"]?.stringValue ?? ""
+        let logo: HTML = store["logo"]?.stringValue.map { "<img class=\"logo\" alt=\"\(storeName)\" src=\"\($0)\">" } ?? ""
+        let taxID: HTML = (store["tax_id"]?.stringValue).flatMap { $0.isEmpty ? nil : "<br><bdi>\($0)</bdi>" } ?? ""
         let storeHTML: HTML =
             storeName.isEmpty
-            ? "" : "<p class=\"store\"><strong><bdi>\(storeName)</bdi></strong><br><bdi>\(store["address"]?.stringValue ?? "")</bdi></p>"
+            ? logo
+            : "<p class=\"store\">\(logo)<br><strong><bdi>\(storeName)</bdi></strong><br><bdi>\(store["address"]?.stringValue ?? "")</bdi>\(taxID)</p>"
         let lines = (invoice["products"]?.arrayValue ?? []).map { line -> [HTML] in
             [
                 "\(line["title"]?.stringValue ?? "")<br><small>\(line["description"]?.stringValue ?? "")</small>",

@@ -5,7 +5,8 @@ import PluginSDK
 /// with `invoice/settings/save`. The form is built from the keys the view answers - a new key
 /// (a tax id, a logo URL) shows up without a change here, typed by its JSON value: flags as
 /// yes/no, numbers, lists as comma-separated text, secrets (`*_secret`, shown as set or not) as
-/// write-only password fields.
+/// write-only password fields; the logo (`store_logo`) is shown and replaced by a PNG upload or
+/// removed.
 enum StoreSettingsPage {
     /// Labels of the keys known today; any other key is labelled with its name.
     static let labels: [String: LocalizedText] = [
@@ -25,10 +26,12 @@ enum StoreSettingsPage {
         "pdf_calendar": LocalizedText(
             en: "PDF calendar (gregorian, persian or empty)", zh: "PDF 日历（gregorian、persian 或留空）",
             fa: "تقویم PDF (gregorian، persian یا خالی)"),
-        "tax_id": LocalizedText(en: "Tax id", zh: "税号", fa: "شناسهٔ مالیاتی"),
-        "logo": LocalizedText(en: "Logo", zh: "标志", fa: "نشان"),
-        "logo_url": LocalizedText(en: "Logo URL", zh: "标志网址", fa: "نشانی تصویر نشان"),
+        "store_tax_id": LocalizedText(en: "Store tax id", zh: "店铺税号", fa: "شناسهٔ مالیاتی فروشگاه"),
+        "store_logo": LocalizedText(en: "Logo (PNG, at most 48 KiB)", zh: "标志（PNG，不超过 48 KiB）", fa: "نشان (PNG، حداکثر ۴۸ کیلوبایت)"),
     ]
+
+    static let logoKey = "store_logo"
+    static let removeLogo = "remove_store_logo"
 
     static func handle(_ context: PageContext) async -> DashboardResponse {
         var failure: Answer?
@@ -52,6 +55,11 @@ enum StoreSettingsPage {
     private static func field(_ context: PageContext, key: String, value: JSON) -> HTML {
         let label = labels[key].map { context.t($0) } ?? key
         let posted = context.request.isPost ? context.request.form.string(key) : nil
+        if key == logoKey {
+            let current: HTML = value["data_url"]?.stringValue.map { "<img class=\"logo\" alt=\"\(label)\" src=\"\($0)\">" } ?? ""
+            return current + Components.input(label, name: key, type: "file", extra: " accept=\"image/png\"")
+                + (value.isNull ? "" : Components.checkbox(context.t(en: "Remove the logo", zh: "移除标志", fa: "حذف نشان"), name: removeLogo, checked: false))
+        }
         if key.hasSuffix("_secret") {
             let state =
                 value.boolValue == true
@@ -78,8 +86,14 @@ enum StoreSettingsPage {
     /// The posted values of the keys the view answers, typed like them; secrets only when filled in.
     private static func changes(_ context: PageContext, _ current: JSONObject) -> JSONObject {
         var changes: JSONObject = [:]
-        for (key, value) in current {
-            guard let text = context.request.form.string(key) else { continue }
+        let form = context.request.form
+        if form[removeLogo] != nil {
+            changes[logoKey] = ""
+        } else if let upload = form[logoKey], (upload["size"]?.intValue ?? 0) > 0 {
+            changes[logoKey] = upload
+        }
+        for (key, value) in current where key != logoKey {
+            guard let text = form.string(key) else { continue }
             if key.hasSuffix("_secret") {
                 if !text.isEmpty { changes[key] = .string(text) }
                 continue
