@@ -2,13 +2,24 @@
 import os
 import re
 import subprocess
+import struct
 import tempfile
+import zlib
 
 from playwright.sync_api import expect
 
 from conftest import log_in
 
 SCREENSHOTS = os.environ.get("SCREENSHOTS")
+
+
+def png(width, height):
+    """A small grey PNG."""
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    rows = b"".join(b"\x00" + b"\x80" * width for _ in range(height))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
 
 
 def rows(page):
@@ -193,6 +204,20 @@ def test_every_admin_page_opens_and_settings_save_through_their_actions(page, se
     page.get_by_role("button", name="Save").click()
     expect(page.get_by_role("status")).to_have_text("Done.")
     assert server.call("invoice", "settings", "view", {}, token=server.admin["token"], admin=True)["data"]["settings"]["store_name"] == "Renamed Shop"
+
+    logo = os.path.join(tempfile.mkdtemp(), "logo.png")
+    with open(logo, "wb") as handle:
+        handle.write(png(4, 3))
+    page.get_by_label("Logo (PNG, at most 48 KiB)").set_input_files(logo)
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_role("status")).to_have_text("Done.")
+    expect(page.get_by_role("img", name="Logo (PNG, at most 48 KiB)")).to_be_visible()
+    page.get_by_label("Store name").fill("Renamed Shop 2")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_role("img", name="Logo (PNG, at most 48 KiB)")).to_be_visible()
+    page.get_by_label("Remove the logo").check()
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_role("img", name="Logo (PNG, at most 48 KiB)")).to_have_count(0)
 
     page.goto(server.base + "/manage/invoice-config")
     page.get_by_label("Content types (one a line)").fill("Software\nConsulting")
