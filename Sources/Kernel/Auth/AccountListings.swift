@@ -1,3 +1,4 @@
+import PluginSDK
 import Storage
 
 /// A customer account as account management lists it (never its password hash).

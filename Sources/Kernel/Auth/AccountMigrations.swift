@@ -1,3 +1,4 @@
+import PluginSDK
 import Storage
 
 /// Account management's additions to the kernel tables (numbered from 020: the kernel's own

@@ -13,12 +13,13 @@ enum Users {
                     .integer("store_id", range: 1...Int64.max, "Only this store's users"),
                     .string("search", maxLength: 100, "Part of a name or email"),
                 ],
-                summary: "Users, newest first, with how many live tokens each has", { try await list($0, kernel.access) },
+                summary: "Users, newest first, with how many live tokens each has"
+            ) { try await list($0, kernel.access) },
             Route("users", "disable", access: .admin(), params: [id], summary: "Disable a user and revoke its tokens") {
-                try await setDisabled($0, true)
+                try await setDisabled($0, true, kernel.access)
             },
             Route("users", "enable", access: .admin(), params: [id], summary: "Enable a disabled user") {
-                try await setDisabled($0, false)
+                try await setDisabled($0, false, kernel.access)
             },
             Route("users", "revoke_tokens", access: .admin(), params: [id], summary: "Log a user out everywhere") {
                 try await revokeTokens($0, kernel.access)

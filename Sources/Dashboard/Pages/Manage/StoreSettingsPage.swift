@@ -48,7 +48,7 @@ enum StoreSettingsPage {
         let fields = settings.map { key, value in field(context, key: key, value: value) }.joined
         let body =
             (failure.map(Components.failure) ?? "")
-            + Components.form(context, action: "/manage/settings", fields + Components.submit(context.t(CommonText.save)))
+            + Components.form(context, action: "/manage/settings", multipart: true, fields + Components.submit(context.t(CommonText.save)))
         return ManageRouter.page(context, title: context.t(ManageText.storeSettings), body, status: failure == nil ? 200 : 422)
     }
 
