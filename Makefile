@@ -5,16 +5,18 @@ SWIFT ?= swift
 # Cairo, fontconfig and the fonts print invoice PDFs: Noto for Latin, Arabic script and Han,
 # Symbola for emoji and symbols as outlines, Noto Color Emoji for the emoji Symbola lacks;
 # poppler-utils reads them back in the tests; python3-aiosmtpd is the real SMTP server the
-# outbox tests send mail to).
+# outbox tests send mail to; chromium runs the dashboard's browser tests and is the PDF
+# benchmark's baseline).
 DEB_PACKAGES := libsqlite3-dev wrk curl python3 sqlite3 openssl pkg-config \
 	libpango1.0-dev libcairo2-dev libfontconfig-dev fonts-noto-core fonts-noto-cjk fonts-symbola \
-	fonts-noto-color-emoji poppler-utils python3-aiosmtpd
+	fonts-noto-color-emoji poppler-utils python3-aiosmtpd chromium
 # fontTools converts Noto Sans CJK SC to TrueType outlines for fast Chinese PDFs (fonts/README.md).
 FONTTOOLS := fonttools==4.60.1
-# Only the PDF benchmark's baseline needs a browser.
-BENCH_PACKAGES := chromium
+# Python packages of the browser tests: playwright drives Debian's chromium (its own browser
+# download is not used), pytest runs them.
+PIP_PACKAGES := playwright==1.65.2 pytest==9.0.3
 
-.PHONY: deps install-packages fonts build run test bench reliability clean
+.PHONY: deps install-packages fonts build run test browser-test screenshots bench reliability clean
 
 # Installs only what is missing and makes the printing fonts; silent when all is there.
 deps:
@@ -39,6 +41,7 @@ install-packages:
 	  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 	@python3 -c "import aiosmtpd" 2>/dev/null || python3 -m pip install -q "aiosmtpd==1.4.6"
+	@python3 -c "import playwright, pytest" 2>/dev/null || python3 -m pip install -q $(PIP_PACKAGES)
 
 build:
 	$(SWIFT) build -c release --product invoice-server
@@ -52,10 +55,19 @@ run: deps build
 test: deps
 	$(SWIFT) build --build-tests && \
 	$(SWIFT) build --package-path Examples/HelloPlugin --product hello-server && \
-	$(SWIFT) test --skip-build --no-parallel
+	$(SWIFT) test --skip-build --no-parallel && \
+	$(MAKE) --no-print-directory browser-test
+
+# The dashboard in Debian's chromium, against the debug server `swift build --build-tests` made.
+browser-test:
+	PYTHONDONTWRITEBYTECODE=1 python3 -m pytest -q -p no:cacheprovider Tests/Browser
+
+# Screenshots of the main pages in en, zh and fa for the README (docs/screenshots/).
+screenshots: deps
+	$(SWIFT) build --product invoice-server
+	SCREENSHOTS=docs/screenshots PYTHONDONTWRITEBYTECODE=1 python3 -m pytest -q -p no:cacheprovider Tests/Browser -k screenshots
 
 bench: deps
-	@$(MAKE) --no-print-directory install-packages PACKAGES="$(BENCH_PACKAGES)"
 	SWIFT="$(SWIFT)" bash bench/run.sh
 	SWIFT="$(SWIFT)" BENCH_SKIP_BUILD=1 bash bench/pdf.sh
 	SWIFT="$(SWIFT)" bash bench/tick.sh

@@ -68,9 +68,14 @@ let package = Package(
         .target(name: "Outbox", dependencies: ["Kernel", "PluginSDK", "Storage", "OutboundHTTP", logging], swiftSettings: swiftSettings),
         .target(name: "RemotePlugins", dependencies: ["Kernel", "PluginSDK", "Storage", "OutboundHTTP", logging], swiftSettings: swiftSettings),
         .target(
+            name: "Dashboard",
+            dependencies: ["Kernel", "PluginSDK", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "Server",
             dependencies: [
-                "Kernel", "PluginSDK", "Outbox",
+                "Kernel", "PluginSDK", "Outbox", "Dashboard",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Metrics", package: "swift-metrics"),

@@ -77,6 +77,10 @@ OWNERS = ["superadmin", "key-store1", "userA"]             # may see and change 
 # Within one caller's turn, actions with these names run after the others (they change or remove
 # A's rows, so the other actions still find them); logout always runs last.
 DESTRUCTIVE = ("cancel", "refund", "delete")
+# Tables a foreign caller changes by logging itself out or in (not compared before and after).
+SELF_CHANGED = ("tokens", "cache_generations")
+# system/<control>/* actions that change accounts by id (see Operation.names_accounts).
+ACCOUNT_CONTROLS = ("users", "admins", "stores", "apikeys")
 CLERK_PERMISSIONS = ["system.admin.info"]
 KEY_SCOPES = {"key-other": ["invoices"], "key-store1": ["invoices"]}
 GUARDS = (-400, -1000)
@@ -154,12 +158,21 @@ class Operation:
 
     @property
     def is_logout(self):
-        return self.action == "logout"
+        return self.action in ("logout", "logout_all")
+
+    @property
+    def names_accounts(self):
+        """The system plugin's account management: its ids name users, admins, stores and keys,
+        which the matrix's own callers are, so they are always sent a missing id."""
+        return self.plugin == "system" and self.control in ACCOUNT_CONTROLS
 
     @property
     def turn(self):
-        """When this operation runs within a caller's turn: readers, then destructive, then logout."""
-        return 2 if self.is_logout else (1 if self.action in DESTRUCTIVE else 0)
+        """When this operation runs within a caller's turn: readers, then destructive, then
+        logout_all (it needs a live token), then logout (public: it answers without one)."""
+        if self.is_logout:
+            return 3 if self.action == "logout" else 2
+        return 1 if self.action in DESTRUCTIVE else 0
 
     def get(self, name):
         return self.spec.get(name)
@@ -353,11 +366,12 @@ def make_rows(port, callers, a, n):
 
 
 def db_snapshot(path):
-    """Every row of every table but `tokens` (logout and login legitimately change it)."""
+    """Every row of every table but `tokens` and `cache_generations` (a caller's logout, logout_all
+    and login legitimately change them: revoking a token bumps the callers' cache generation)."""
     conn = open_db_readonly(path)
     try:
         tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
-        return {t: sorted(map(repr, conn.execute(f'SELECT * FROM "{t}"').fetchall())) for t in tables if t != "tokens"}
+        return {t: sorted(map(repr, conn.execute(f'SELECT * FROM "{t}"').fetchall())) for t in tables if t not in SELF_CHANGED}
     finally:
         conn.close()
 
@@ -418,10 +432,12 @@ def run_matrix(port, ops, callers, ids, markers, form, db_path):
                 variants.append(("A's application", a_application))
             if kind in FOREIGN and id_params(op):
                 variants.append(("missing", missing))
+            if op.is_logout:
+                variants = variants[:1]  # the first call ends the session (logout_all: every one)
             want, want_text = expected(op.access, kind, op)
             answers, bodies = {}, {}
             for label, refs in variants:
-                body = body_for(op, refs)
+                body = body_for(op, missing if op.names_accounts else refs)
                 bodies[label] = body
                 try:
                     status, parsed, raw = send(port, op, caller, body, form)

@@ -28,8 +28,8 @@ expect 4xx for negative cases are not used: only `not_a_server_error` and this m
 server must still be alive and answer ping, its log must hold no crash report, and the
 super-admin token must still work (no fuzzed call revoked it).
 
-Logout actions (`*.logout`) revoke the presented token, so they are fuzzed only in the
-unauthenticated run; every other operation is in every run.
+Logout actions (`*.logout`, `*.logout_all`) revoke the presented token, so they are fuzzed only
+in the unauthenticated run; every other operation is in every run.
 
     python3 reliability/openapi_fuzz.py            # RELIABILITY_MODE (default full)
     python3 reliability/openapi_fuzz.py short      # ~1 minute on 2 cores
@@ -281,7 +281,7 @@ def run(ctx):
 
         doc_url = f"http://127.0.0.1:{server.port}/api/openapi.json"
         log_path = os.path.join(server.dir, "answers.jsonl")
-        logout = r"(^|\.)logout(\.get)?$"
+        logout = r"(^|\.)logout(_all)?(\.get)?$"
         runs = [
             ("super-admin", {"Authorization": f"Bearer {root['token']}"}, examples, logout, False),
             ("user", {"Authorization": f"Bearer {user['token']}"}, other_examples, logout, False),

@@ -149,5 +149,17 @@ enum InvoiceMigrations {
                 CREATE INDEX invoice_invoices_user_list ON invoice_invoices (user_id, kind, paid_at, status, gateway_type);
                 DROP INDEX invoice_invoices_user;
                 """),
+        // The secret hosted invoice links are signed with (`merchant/link`, rotated on purpose).
+        Migration(
+            "invoice/005-hosted-links",
+            sql: """
+                CREATE TABLE invoice_link_secret (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    secret BLOB NOT NULL,
+                    created_at INTEGER NOT NULL
+                );
+                INSERT INTO invoice_link_secret (id, secret, created_at)
+                    VALUES (1, randomblob(32), CAST(strftime('%s', 'now') AS INTEGER));
+                """),
     ]
 }

@@ -25,6 +25,8 @@ struct InvoiceServerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "invoice-server",
         abstract: "A plugin-style invoice server (ShopXO-compatible plugin API).",
-        subcommands: [Serve.self, Migrate.self, UserCommand.self, AdminCommand.self, APIKeyCommand.self, PluginCommand.self],
+        subcommands: [
+            Serve.self, Migrate.self, UserCommand.self, AdminCommand.self, APIKeyCommand.self, StoreCommand.self, PluginCommand.self,
+        ],
         defaultSubcommand: Serve.self)
 }

@@ -1,3 +1,4 @@
+import Dashboard
 import Hummingbird
 import Kernel
 import PluginSDK
@@ -43,6 +44,10 @@ public func buildApplication(
         }
     }
     OperationsRoutes(kernel: kernel, metrics: metrics).add(to: router)
+    DashboardRoutes(
+        dashboard: Dashboard(kernel: kernel, configuration: configuration), limits: configuration.limits,
+        trustedProxies: Set(configuration.trustedProxies)
+    ).add(to: router)
 
     let idleTimeout = TimeAmount.seconds(Int64(configuration.idleTimeoutSeconds))
     var application = Application(

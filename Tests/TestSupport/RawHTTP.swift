@@ -13,6 +13,8 @@ public struct HTTPResult: Sendable {
     public let status: Int
     public let headers: [String: String]
     public let body: [UInt8]
+    /// Every `Set-Cookie` line (`headers` keeps only the last one of a name).
+    public var setCookies: [String] = []
 
     /// The body parsed as an envelope.
     public var json: JSON { (try? JSON.parse(body)) ?? .null }
@@ -60,13 +62,17 @@ public enum RawHTTP {
         let statusLine = lines.removeFirst().split(separator: " ")
         guard statusLine.count >= 2, let status = Int(statusLine[1]) else { throw Failure(description: "bad status line") }
         var headers: [String: String] = [:]
+        var cookies: [String] = []
         for line in lines {
             guard let colon = line.firstIndex(of: ":") else { continue }
-            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            let name = line[..<colon].lowercased()
+            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            headers[name] = value
+            if name == "set-cookie" { cookies.append(value) }
         }
         var body = Array(raw[headEnd.upperBound...])
         if headers["transfer-encoding"]?.lowercased() == "chunked" { body = dechunk(body) }
-        return HTTPResult(status: status, headers: headers, body: body)
+        return HTTPResult(status: status, headers: headers, body: body, setCookies: cookies)
     }
 
     private static func dechunk(_ bytes: [UInt8]) -> [UInt8] {

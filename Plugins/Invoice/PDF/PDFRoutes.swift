@@ -1,10 +1,11 @@
 import PluginSDK
 
-/// The PDF actions; they share one printer (its render threads and cache).
+/// The PDF actions and the hosted invoice page's; they share one printer (its render threads and cache).
 enum PDFRoutes {
     static func all(_ printer: InvoicePrinter) -> [Route] {
         let business = BusinessPDF(printer: printer)
         let admin = AdminInvoicePDF(printer: printer)
+        let hosted = HostedInvoice(printer: printer)
         let byID = [Param.integer("id", required: true, range: 1...Int64.max, "The order's id")] + InvoicePDFAnswer.params
         return [
             Route(
@@ -21,6 +22,18 @@ enum PDFRoutes {
                 "merchant", "pdf", access: .apiKey(scope: InvoiceRoutes.merchantScope),
                 params: MerchantParams.reference + InvoicePDFAnswer.params,
                 summary: "The PDF of an invoice, by id or number: a receipt when paid, a pro forma bill when unpaid", fileType: "application/pdf", handler: admin.handle),
+            Route(
+                "hosted", "view", access: .public, params: [HostedInvoice.linkParam],
+                summary: "The hosted invoice page's data, for the holder of the invoice's link", handler: hosted.view),
+            Route(
+                "hosted", "pdf", access: .public, params: [HostedInvoice.linkParam] + InvoicePDFAnswer.params,
+                summary: "The PDF of a paid invoice, for the holder of its link", fileType: "application/pdf", handler: hosted.pdf),
+            Route(
+                "merchant", "link", access: .apiKey(scope: InvoiceRoutes.merchantScope), params: MerchantParams.reference,
+                summary: "The link token of an invoice's hosted page", handler: HostedInvoice.link),
+            Route(
+                "hosted", "rotate", access: .admin(),
+                summary: "Replace the link secret: every hosted-page link given out before stops working", handler: HostedInvoice.rotate),
         ]
     }
 }

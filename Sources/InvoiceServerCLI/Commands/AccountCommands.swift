@@ -4,7 +4,8 @@ import PluginSDK
 
 /// `invoice-server user create`: a customer account and a login token for it.
 struct UserCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "user", abstract: "Manage users.", subcommands: [Create.self])
+    static let configuration = CommandConfiguration(commandName: "user", abstract: "Manage users.",
+        subcommands: [Create.self, List.self, Disable.self, Enable.self, RevokeTokens.self, Password.self])
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create a user; prints {\"id\", \"token\"}.")
@@ -29,7 +30,8 @@ struct UserCommand: AsyncParsableCommand {
 
 /// `invoice-server admin create`: an admin (super-admin unless permissions are given) and a token.
 struct AdminCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "admin", abstract: "Manage admins.", subcommands: [Create.self])
+    static let configuration = CommandConfiguration(commandName: "admin", abstract: "Manage admins.",
+        subcommands: [Create.self, List.self, Permissions.self, Password.self])
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create an admin; prints {\"id\", \"token\"}.")
@@ -54,13 +56,15 @@ struct AdminCommand: AsyncParsableCommand {
 
 /// `invoice-server apikey create`: a store's API key with scopes.
 struct APIKeyCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "apikey", abstract: "Manage API keys.", subcommands: [Create.self])
+    static let configuration = CommandConfiguration(commandName: "apikey", abstract: "Manage API keys.",
+        subcommands: [Create.self, List.self, Revoke.self])
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create an API key; prints {\"id\", \"key\"} (shown once).")
 
         @Option(help: "Store id or name (a new name creates the store).") var store: String
         @Option(help: "Comma-separated scopes, e.g. invoices,schedules.") var scopes: String
+        @Option(help: "A label for people.") var name = ""
         @OptionGroup var options: CommonOptions
 
         func run() async throws {
@@ -68,7 +72,7 @@ struct APIKeyCommand: AsyncParsableCommand {
                 let accounts = kernel.access.accounts
                 let storeID = try await accounts.store(store)
                 let list = scopes.split(separator: ",").map { String($0).trimmingSpacesAround() }.filter { !$0.isEmpty }
-                let (id, key) = try await accounts.createAPIKey(storeID: storeID, scopes: list)
+                let (id, key) = try await accounts.createAPIKey(storeID: storeID, scopes: list, name: name)
                 printJSON(["id": .int(id), "key": .string(key)])
             }
         }

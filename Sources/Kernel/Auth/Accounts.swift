@@ -119,7 +119,7 @@ public struct Accounts: AccountDirectory {
     }
 
     /// A well-formed hash no password matches, so unknown accounts cost as much as known ones.
-    private static let decoyHash = "pbkdf2-sha256$600000$00000000000000000000000000000000$" + String(repeating: "0", count: 64)
+    static let decoyHash = "pbkdf2-sha256$600000$00000000000000000000000000000000$" + String(repeating: "0", count: 64)
 
     // MARK: - Tokens and keys
 
@@ -163,15 +163,17 @@ public struct Accounts: AccountDirectory {
     }
 
     /// Creates an API key for a store with the given scopes; returns its id and the key (shown once).
-    public func createAPIKey(storeID: Int64, scopes: [String]) async throws -> (id: Int64, key: String) {
+    /// The key's first characters are kept as its prefix so lists can tell keys apart.
+    public func createAPIKey(storeID: Int64, scopes: [String], name: String = "") async throws -> (id: Int64, key: String) {
         let key = SecureToken.generate(prefix: Self.apiKeyPrefix)
         let hash = SecureToken.hash(key)
+        let prefix = String(key.prefix(Self.apiKeyPrefix.count + 8))
         let now = clock.unixSeconds()
         let id = try await writer.write { db in
             try db.asHost {
                 try db.insert(
-                    "INSERT INTO api_keys (store_id, key_hash, scopes, created_at) VALUES (?, ?, ?, ?) RETURNING id",
-                    storeID, hash, scopes.joined(separator: ","), now)
+                    "INSERT INTO api_keys (store_id, key_hash, scopes, created_at, prefix, name) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                    storeID, hash, scopes.joined(separator: ","), now, prefix, name)
             }
         }
         return (id, key)

@@ -71,5 +71,5 @@ enum KernelMigrations {
                     generation INTEGER NOT NULL
                 );
                 """),
-    ]
+    ] + AccountMigrations.all
 }

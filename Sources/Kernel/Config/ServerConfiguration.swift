@@ -32,6 +32,9 @@ public struct ServerConfiguration: Sendable, Decodable {
     public var loginURL = "/?s=user/logininfo.html"
     /// Install and enable compiled-in plugins the first time the server meets them.
     public var autoInstallPlugins = true
+    /// Addresses of reverse proxies whose `X-Forwarded-Proto: https` marks a request as TLS (the
+    /// dashboard's cookies are then `Secure`). Empty: no proxy is trusted.
+    public var trustedProxies: [String] = []
     /// Folder of `server.json`; plugin defaults are read from `<configDir>/plugins/<name>.json`.
     public var configDir = "config"
 
@@ -53,6 +56,7 @@ public struct ServerConfiguration: Sendable, Decodable {
         case defaultLanguage = "default_lang"
         case loginURL = "login_url"
         case autoInstallPlugins = "auto_install_plugins"
+        case trustedProxies = "trusted_proxies"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -77,6 +81,7 @@ public struct ServerConfiguration: Sendable, Decodable {
         defaultLanguage = try value(.defaultLanguage, defaultLanguage)
         loginURL = try value(.loginURL, loginURL)
         autoInstallPlugins = try value(.autoInstallPlugins, autoInstallPlugins)
+        trustedProxies = try value(.trustedProxies, trustedProxies)
     }
 
     /// Reads `path`; a missing file gives the defaults, a malformed one throws.

@@ -1,10 +1,10 @@
 import PluginSDK
 
 /// The built-in `system` plugin: health of the kernel path, version, the plugin list, login, and
-/// plugin administration (`system/plugin/*`), plus the actions the host's modules add (remote
-/// plugin registration). The only plugin that reaches the kernel's own parts (`KernelLink`):
-/// accounts and the registry are managed here and nowhere else. Always installed; it cannot be
-/// disabled.
+/// plugin administration (`system/plugin/*`), account management (`system/users|admins|stores|
+/// apikeys/*`, own passwords), plus the actions the host's modules add (remote plugin
+/// registration). The only plugin that reaches the kernel's own parts (`KernelLink`): accounts
+/// and the registry are managed here and nowhere else. Always installed; it cannot be disabled.
 struct SystemPlugin: Plugin {
     static let version = "0.2.0"
     static let name = "system"
@@ -14,7 +14,7 @@ struct SystemPlugin: Plugin {
 
     let manifest = PluginManifest(
         name: SystemPlugin.name, title: "System", version: SystemPlugin.version, author: "invoice-server",
-        description: "Kernel actions: ping, version, plugin list, login and logout, plugin administration.")
+        description: "Kernel actions: ping, version, plugin list, login and logout, passwords, accounts, plugin administration.")
 
     var routes: [Route] {
         let kernel = self.kernel
@@ -36,6 +36,7 @@ struct SystemPlugin: Plugin {
             },
             Route("admin", "logout", access: .public, summary: "Revoke the presented token") { try await Logout.handle($0, kernel: kernel.access) },
             Route("admin", "info", access: .anyAdmin, summary: "The logged-in admin", handler: WhoAmI.admin),
-        ] + PluginAdmin.routes(kernel) + moduleRoutes
+        ] + Profile.routes(kernel) + PluginAdmin.routes(kernel) + Users.routes(kernel) + Admins.routes(kernel) + Stores.routes(kernel)
+            + APIKeys.routes(kernel) + moduleRoutes
     }
 }

@@ -1,0 +1,72 @@
+import Foundation
+import PluginSDK
+
+/// `system/apikeys/*` (admin): a store's API keys, listed by their prefix, created with scopes
+/// (the key is answered once) and revoked.
+enum APIKeys {
+    static let storeID = Param.integer("store_id", range: 1...Int64.max, "The store")
+
+    static func routes(_ kernel: KernelLink) -> [Route] {
+        [
+            Route(
+                "apikeys", "list", access: .admin(), params: [storeID],
+                summary: "API keys by prefix (revoked ones too), and the scopes actions use"
+            ) { try await list($0, kernel.access) },
+            Route(
+                "apikeys", "create", access: .admin(),
+                params: [
+                    .integer("store_id", required: true, range: 1...Int64.max, "The store"),
+                    .string("scopes", required: true, maxLength: 500, "Comma-separated scopes, e.g. invoices,schedules, or *"),
+                    .string("name", maxLength: 100, "A label for people"),
+                ],
+                summary: "Create an API key; the key is answered once"
+            ) { try await create($0, kernel.access) },
+            Route(
+                "apikeys", "revoke", access: .admin(), params: [.integer("id", required: true, range: 1...Int64.max), storeID],
+                summary: "Revoke an API key"
+            ) { try await revoke($0, kernel.access) },
+        ]
+    }
+
+    static func list(_ context: ActionContext, _ kernel: KernelAccess) async throws -> Reply {
+        let keys = try await kernel.accounts.apiKeys(storeID: try context.params.int("store_id"))
+        return .ok(["data_list": .array(keys.map(\.json)), "scopes": .array(knownScopes(kernel).map { .string($0) })])
+    }
+
+    static func create(_ context: ActionContext, _ kernel: KernelAccess) async throws -> Reply {
+        let accounts = kernel.accounts
+        let storeID = try context.params.requiredInt("store_id")
+        guard try await accounts.storeExists(storeID) else { throw KernelError.badParameter("store_id", .malformed) }
+        let known = knownScopes(kernel)
+        let scopes = try context.params.requiredString("scopes").split(separator: ",")
+            .map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard !scopes.isEmpty else { throw KernelError.badParameter("scopes", .missing) }
+        for scope in scopes where !known.contains(scope) { throw KernelError.invalid(AccountMessages.unknownScope(scope, known: known)) }
+        let name = (context.params.string("name") ?? "").trimmingCharacters(in: .whitespaces)
+        let (id, key) = try await accounts.createAPIKey(storeID: storeID, scopes: scopes, name: name)
+        guard let record = try await accounts.apiKeys(storeID: storeID).first(where: { $0.id == id }) else { throw KernelError.notFound }
+        guard case .object(var answer) = record.json else { return .ok(record.json) }
+        answer["key"] = .string(key)
+        return .ok(.object(answer))
+    }
+
+    static func revoke(_ context: ActionContext, _ kernel: KernelAccess) async throws -> Reply {
+        guard
+            let record = try await kernel.accounts.revokeAPIKey(
+                id: try context.params.requiredInt("id"), storeID: try context.params.int("store_id"))
+        else { throw KernelError.notFound }
+        return .ok(record.json)
+    }
+
+    /// Every scope an installed action asks for, and `*` (all of them), sorted.
+    static func knownScopes(_ kernel: KernelAccess) -> [String] {
+        let registry = kernel.registry
+        var scopes: Set<String> = ["*"]
+        for name in registry.order {
+            for route in registry.entries[name]?.routes.all ?? [] {
+                if case .apiKey(let scope) = route.access { scopes.insert(scope) }
+            }
+        }
+        return scopes.sorted()
+    }
+}
