@@ -3,7 +3,7 @@
 
     python3 Fuzz/fuzz.py                     # every target, 600 s each
     python3 Fuzz/fuzz.py --seconds 30        # the short form CI runs
-    python3 Fuzz/fuzz.py --targets json,form --no-build
+    python3 Fuzz/fuzz.py --targets json,form --no-build --workers 2
 
 Each target starts from its committed seeds (Fuzz/Corpus/<target>) and what earlier runs on
 this machine found (Fuzz/.work/corpus/<target>), with its dictionary (Fuzz/Dictionaries). Any
@@ -68,7 +68,7 @@ def binary(target):
     return Path(found.stdout.strip()) / target
 
 
-def run(target, seconds):
+def run(target, seconds, workers):
     corpus = WORK / "corpus" / target
     findings = WORK / "findings" / target
     corpus.mkdir(parents=True, exist_ok=True)
@@ -83,42 +83,49 @@ def run(target, seconds):
     # Swift's own crash backtracer reads the stack in a way AddressSanitizer reports; libFuzzer
     # and the sanitizer print the stack instead.
     environment = dict(os.environ, SWIFT_BACKTRACE="enable=no")
-    log_path = WORK / f"{target}.log"
+    # Workers share the corpus folder and pick up each other's finds.
+    logs = [WORK / f"{target}.{worker}.log" for worker in range(workers)]
     started = time.monotonic()
-    with open(log_path, "w") as log:
-        status = subprocess.run(command, stdout=log, stderr=subprocess.STDOUT, env=environment).returncode
+    processes = [subprocess.Popen(command, stdout=open(log, "w"), stderr=subprocess.STDOUT, env=environment) for log in logs]
+    statuses = [process.wait() for process in processes]
     elapsed = time.monotonic() - started
-    log = log_path.read_text(errors="replace")
-    stats = dict(re.findall(r"^stat::(\w+):\s+(\d+)", log, re.MULTILINE))
-    coverage = re.findall(r"cov: (\d+) ft: (\d+) corp: (\d+)", log)
+    executions = per_second = edges = features = 0
+    for log in logs:
+        text = log.read_text(errors="replace")
+        stats = dict(re.findall(r"^stat::(\w+):\s+(\d+)", text, re.MULTILINE))
+        executions += int(stats.get("number_of_executed_units", 0))
+        per_second += int(stats.get("average_exec_per_sec", 0))
+        coverage = re.findall(r"cov: (\d+) ft: (\d+)", text)
+        if coverage:
+            edges = max(edges, int(coverage[-1][0]))
+            features = max(features, int(coverage[-1][1]))
     new = sorted(set(os.listdir(findings)) - before)
     kinds = {kind: [name for name in new if name.startswith(kind + "-")] for kind in ("crash", "leak", "timeout", "oom")}
     return {
         "target": target,
         "seconds": round(elapsed),
-        "executions": int(stats.get("number_of_executed_units", 0)),
-        "per_second": int(stats.get("average_exec_per_sec", 0)),
-        "edges": int(coverage[-1][0]) if coverage else 0,
-        "features": int(coverage[-1][1]) if coverage else 0,
-        "corpus": int(coverage[-1][2]) if coverage else 0,
-        "slowest_ms": int(stats.get("slowest_unit_time_sec", 0)) * 1000,
-        "peak_rss_mb": int(stats.get("peak_rss_mb", 0)),
+        "workers": workers,
+        "executions": executions,
+        "per_second": per_second,
+        "edges": edges,
+        "features": features,
+        "corpus": len(os.listdir(corpus)),
         "findings": {kind: len(names) for kind, names in kinds.items()},
         "artifacts": [str(findings / name) for name in new if name.startswith(FINDING_PREFIXES)],
-        "status": status,
-        "log": str(log_path),
+        "status": max(statuses),
+        "log": ", ".join(str(log) for log in logs),
     }
 
 
 def report(results, build_seconds):
     lines = [
-        "| target | seconds | executions | exec/s | edges | features | corpus | crashes | leaks | timeouts | ooms |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| target | seconds | workers | executions | exec/s | edges | features | corpus | crashes | leaks | timeouts | ooms |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
         f = r["findings"]
         lines.append(
-            f"| {r['target']} | {r['seconds']} | {r['executions']:,} | {r['per_second']:,} | {r['edges']} | {r['features']} "
+            f"| {r['target']} | {r['seconds']} | {r['workers']} | {r['executions']:,} | {r['per_second']:,} | {r['edges']} | {r['features']} "
             f"| {r['corpus']} | {f['crash']} | {f['leak']} | {f['timeout']} | {f['oom']} |")
     text = "\n".join(lines)
     if build_seconds is not None:
@@ -140,6 +147,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--seconds", type=int, default=600, help="time per target (default 600)")
     parser.add_argument("--targets", help="comma-separated targets (default: every one)")
+    parser.add_argument("--workers", type=int, default=1, help="fuzzing processes per target (default 1)")
     parser.add_argument("--no-build", action="store_true", help="use the targets as last built")
     args = parser.parse_args()
 
@@ -151,8 +159,8 @@ def main():
         sys.exit(f"fuzz: unknown targets {', '.join(unknown)} (known: {', '.join(known)})")
     results = []
     for target in chosen:
-        print(f"fuzz: {target} for {args.seconds} s", flush=True)
-        results.append(run(target, args.seconds))
+        print(f"fuzz: {target} for {args.seconds} s ({args.workers} worker{'s' if args.workers > 1 else ''})", flush=True)
+        results.append(run(target, args.seconds, args.workers))
     report(results, build_seconds)
     failed = [r["target"] for r in results if r["artifacts"] or r["status"] != 0]
     if failed:
