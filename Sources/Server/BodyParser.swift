@@ -1,5 +1,4 @@
 import Foundation
-import Kernel
 import PluginSDK
 
 /// Turns a request body into parameters by its content type: JSON objects, url-encoded forms and

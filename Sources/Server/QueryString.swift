@@ -1,4 +1,3 @@
-import Kernel
 import PluginSDK
 
 /// Parsing `a=1&b=2&ids[]=3` (query strings and url-encoded form bodies) into parameters.

@@ -1,5 +1,6 @@
 import Foundation
-import Kernel
+import Outbox
+import PluginSDK
 import Storage
 import Testing
 import TestSupport

@@ -1,5 +1,5 @@
 import Foundation
-import Kernel
+import PluginSDK
 import TestSupport
 import Testing
 

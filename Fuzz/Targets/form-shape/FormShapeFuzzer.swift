@@ -1,5 +1,5 @@
 import FuzzCheck
-@testable import Kernel
+@testable import PluginSDK
 @testable import SchedulePlugin
 
 /// PayPing's form shape (`FormShape.normalized`): keys such as `products[0][code]` rebuilt into

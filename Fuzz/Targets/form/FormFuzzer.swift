@@ -1,5 +1,5 @@
 import FuzzCheck
-@testable import Kernel
+@testable import PluginSDK
 @testable import Server
 
 /// The query-string and url-encoded form decoder (`QueryString.parse`, and `BodyParser` for form

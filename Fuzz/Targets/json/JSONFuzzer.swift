@@ -1,6 +1,6 @@
 import Foundation
 import FuzzCheck
-@testable import Kernel
+@testable import PluginSDK
 
 /// The JSON parser and serializer (`JSON.parse`, `JSON.serialized`), fed any bytes.
 ///

@@ -1,5 +1,6 @@
 import FuzzCheck
-@testable import Kernel
+@testable import PluginSDK
+@testable import RemotePlugins
 
 /// The remote-plugin manifest reader (`RemoteManifest.parse`), fed any JSON text.
 ///
@@ -31,7 +32,7 @@ public func fuzzManifest(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     let routes = manifest.actions.map { "\($0.control)/\($0.action)" }
     require(Set(routes).count == routes.count, "no action is declared twice")
     require(manifest.events.count <= 50 && Set(manifest.events).count == manifest.events.count, "at most 50 distinct events")
-    require(manifest.events.allSatisfy(HookEventName.isValid), "event names are valid")
+    require(manifest.events.allSatisfy { EventName.isValid($0) }, "event names are valid")
     require((1...30).contains(manifest.timeoutSeconds), "the timeout is 1 to 30 seconds")
 
     let stored = manifest.json.serialized()

@@ -1,6 +1,6 @@
 import Foundation
 import FuzzCheck
-@testable import Kernel
+@testable import PluginSDK
 @testable import Server
 
 /// The multipart/form-data splitter (`MultipartForm.parse`) and the part-header parameters

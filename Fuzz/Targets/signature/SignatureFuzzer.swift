@@ -1,7 +1,7 @@
 import Crypto
 import Foundation
 import FuzzCheck
-@testable import Kernel
+@testable import PluginSDK
 
 /// The `t=..,v1=..` signature header (`SignedPayload.verify`): Stripe's `Stripe-Signature`, the
 /// PayPal relay's and the remote plugins' `X-Signature`. The harness signs a payload, then edits

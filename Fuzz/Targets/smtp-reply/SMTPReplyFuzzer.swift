@@ -1,5 +1,5 @@
 import FuzzCheck
-@testable import Kernel
+@testable import Outbox
 
 /// The SMTP reply reader (`SMTPReplyReader`), fed any bytes a mail server could send, whole or
 /// cut into pieces where the input says, with a reply limit the input chooses.
