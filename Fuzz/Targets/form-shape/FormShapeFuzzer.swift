@@ -18,7 +18,7 @@ public func fuzzFormShape(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     case 0:
         let pairs = (0..<input.int(in: 1...24)).map { _ in
             var value = input.string(upTo: 16)
-            if value.first == "[" || value.first == "{" { value.removeFirst() }
+            while value.first == "[" || value.first == "{" { value.removeFirst() }
             return (input.string(upTo: 200), JSON.string(value))
         }
         checkAnyKeys(pairs)
@@ -77,7 +77,7 @@ private func checkAnyKeys(_ pairs: [(String, JSON)]) {
 private func visit(_ node: JSON, path: [Step], given: [(path: [String], value: JSON)], values: inout Int) {
     values += 1
     let followed = given.filter { $0.path.count >= path.count && zip($0.path, path).allSatisfy { $1.matches($0) } }
-    require(!followed.isEmpty, "every path follows the parts of a given key: \(path)")
+    require(!followed.isEmpty, "every path follows the parts of a given key: \(path) (given: \(given.map(\.path)))")
     switch node {
     case .object(let object):
         for (key, member) in object { visit(member, path: path + [.key(key)], given: given, values: &values) }
@@ -159,7 +159,7 @@ private func generatedValue(_ input: inout FuzzInput, depth: Int) -> JSON {
     switch depth < 5 ? input.int(in: 0...2) : 0 {
     case 0:
         var text = input.string(upTo: 12)
-        if text.first == "[" || text.first == "{" { text.removeFirst() }
+        while text.first == "[" || text.first == "{" { text.removeFirst() }
         return .string(text)
     case 1: return .object(generatedObject(&input, depth: depth))
     default: return .array((0..<input.int(in: 1...3)).map { _ in generatedValue(&input, depth: depth + 1) })
