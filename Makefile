@@ -16,7 +16,7 @@ FONTTOOLS := fonttools==4.60.1
 # download is not used), pytest runs them.
 PIP_PACKAGES := playwright==1.65.2 pytest==9.0.3
 
-.PHONY: deps install-packages fonts build run test browser-test screenshots bench reliability clean
+.PHONY: deps install-packages fonts build run test browser-test screenshots bench reliability fuzz clean
 
 # Installs only what is missing and makes the printing fonts; silent when all is there.
 deps:
@@ -80,5 +80,13 @@ reliability: deps build
 	@python3 -c "import schemathesis" 2>/dev/null || python3 -m pip install -q "$(SCHEMATHESIS)"
 	python3 reliability/run.py --mode $(RELIABILITY_MODE)
 
+# Coverage-guided fuzzing of the hand-written parsers with libFuzzer (Fuzz/README.md): every
+# target for FUZZ_SECONDS (600 by default, 30 for a short run), FUZZ_WORKERS processes each.
+# Needs only the Swift toolchain and Python 3; a package of its own, so `make test` never builds it.
+FUZZ_SECONDS ?= 600
+FUZZ_WORKERS ?= 1
+fuzz:
+	SWIFT="$(SWIFT)" python3 Fuzz/fuzz.py --seconds $(FUZZ_SECONDS) --workers $(FUZZ_WORKERS)
+
 clean:
-	rm -rf .build
+	rm -rf .build Fuzz/.build

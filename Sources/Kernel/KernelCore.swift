@@ -76,7 +76,7 @@ public final class KernelAccess: Sendable {
 
     /// Whether a plugin may not take `name` (a kernel table's name, or one in use).
     public func isReservedPluginName(_ name: String) -> Bool {
-        PluginRegistry.reservedNames.contains(name) || !PluginRegistry.isValidName(name)
+        PluginRegistry.reservedNames.contains(name) || !PluginName.isValid(name)
     }
 
     /// The server's `default_lang`.

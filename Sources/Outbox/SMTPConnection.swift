@@ -15,7 +15,7 @@ struct SMTPConnection {
     }
 
     private let socket: Int32
-    private var buffer: [UInt8] = []
+    private var reader = SMTPReplyReader()
 
     /// Connects to `host:port` (a name or an address) with `timeoutSeconds` for every step.
     init(host: String, port: Int, timeoutSeconds: Int) throws(Failure) {
@@ -55,17 +55,9 @@ struct SMTPConnection {
     /// Reads one (possibly multi-line) reply and checks its code is in `expected`.
     @discardableResult
     mutating func expect(_ expected: ClosedRange<Int>) throws(Failure) -> (code: Int, text: String) {
-        var lines: [String] = []
-        while true {
-            let line = try readLine()
-            lines.append(line)
-            let bytes = Array(line.utf8)
-            if bytes.count < 4 || bytes[3] != UInt8(ascii: "-") { break }
-        }
-        let last = lines.last ?? ""
-        guard let code = Int(last.prefix(3)) else { throw Failure(code: nil, detail: "malformed reply: \(last)") }
-        guard expected.contains(code) else { throw Failure(code: code, detail: lines.joined(separator: " ")) }
-        return (code, lines.joined(separator: "\n"))
+        let reply = try readReply()
+        guard expected.contains(reply.code) else { throw Failure(code: reply.code, detail: reply.lines.joined(separator: " ")) }
+        return (reply.code, reply.lines.joined(separator: "\n"))
     }
 
     /// Sends one command line (CRLF added) and checks the reply.
@@ -85,19 +77,17 @@ struct SMTPConnection {
         }
     }
 
-    private mutating func readLine() throws(Failure) -> String {
+    private mutating func readReply() throws(Failure) -> SMTPReplyReader.Reply {
         while true {
-            if let end = buffer.firstIndex(of: UInt8(ascii: "\n")) {
-                var line = Array(buffer[..<end])
-                buffer.removeSubrange(...end)
-                if line.last == UInt8(ascii: "\r") { line.removeLast() }
-                return String(decoding: line, as: UTF8.self)
+            do {
+                if let reply = try reader.next() { return reply }
+            } catch {
+                throw Failure(code: nil, detail: error.detail)
             }
-            guard buffer.count < 65_536 else { throw Failure(code: nil, detail: "reply line too long") }
             var chunk = [UInt8](repeating: 0, count: 4_096)
             let count = chunk.withUnsafeMutableBytes { recv(socket, $0.baseAddress, $0.count, 0) }
             guard count > 0 else { throw Failure(code: nil, detail: count == 0 ? "connection closed" : "read failed (errno \(errno))") }
-            buffer.append(contentsOf: chunk[..<count])
+            reader.append(chunk[..<count])
         }
     }
 }

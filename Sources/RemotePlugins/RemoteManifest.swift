@@ -1,5 +1,4 @@
 import Foundation
-import Kernel
 import PluginSDK
 
 /// What a remote plugin declares when an admin registers it: its name and version, the actions
@@ -45,11 +44,11 @@ public struct RemoteManifest: Sendable, Equatable {
                 return ""
             }
             guard case .string(let text) = value else { throw .badParameter("manifest.\(key)", .malformed) }
-            if text.count > max { throw .badParameter("manifest.\(key)", .tooLong(maxBytes: max)) }
+            if text.utf8.count > max { throw .badParameter("manifest.\(key)", .tooLong(maxBytes: max)) }
             return text
         }
         let name = try text("name", required: true, max: 60)
-        guard PluginRegistry.isValidName(name) else { throw .badParameter("manifest.name", .malformed) }
+        guard PluginName.isValid(name) else { throw .badParameter("manifest.name", .malformed) }
         let version = try text("version", required: true, max: 40)
         guard !version.isEmpty else { throw .badParameter("manifest.version", .missing) }
 
@@ -60,10 +59,10 @@ public struct RemoteManifest: Sendable, Equatable {
         var actions: [Action] = []
         for (index, item) in actionList.enumerated() {
             let field = "manifest.actions[\(index)]"
-            guard let control = item["control"]?.stringValue, PluginRegistry.isValidName(control) else {
+            guard let control = item["control"]?.stringValue, PluginName.isValid(control) else {
                 throw .badParameter("\(field).control", .malformed)
             }
-            guard let action = item["action"]?.stringValue, PluginRegistry.isValidName(action) else {
+            guard let action = item["action"]?.stringValue, PluginName.isValid(action) else {
                 throw .badParameter("\(field).action", .malformed)
             }
             guard let accessText = item["access"]?.stringValue, let access = Self.access(accessText) else {
@@ -72,7 +71,7 @@ public struct RemoteManifest: Sendable, Equatable {
             guard !actions.contains(where: { $0.control == control && $0.action == action }) else {
                 throw .badParameter("\(field)", .malformed)
             }
-            let summary = String((item["summary"]?.stringValue ?? "").prefix(255))
+            let summary = Self.prefix(item["summary"]?.stringValue ?? "", maxBytes: 255)
             actions.append(Action(control: control, action: action, access: access, summary: summary))
         }
 
@@ -98,6 +97,18 @@ public struct RemoteManifest: Sendable, Equatable {
             description: try text("description", max: 2_000), actions: actions, events: events, timeoutSeconds: Int(timeout))
     }
 
+    /// The longest start of `text` within `maxBytes` of UTF-8 that ends between two characters.
+    private static func prefix(_ text: String, maxBytes: Int) -> String {
+        var end = text.startIndex
+        var bytes = 0
+        for index in text.indices {
+            bytes += text[index].utf8.count
+            guard bytes <= maxBytes else { break }
+            end = text.index(after: index)
+        }
+        return String(text[..<end])
+    }
+
     /// `public`, `user`, `admin`, `apikey:<scope>`.
     private static func access(_ text: String) -> Access? {
         switch text {
@@ -107,7 +118,7 @@ public struct RemoteManifest: Sendable, Equatable {
         default:
             guard text.hasPrefix("apikey:") else { return nil }
             let scope = String(text.dropFirst("apikey:".count))
-            return PluginRegistry.isValidName(scope) ? .apiKey(scope: scope) : nil
+            return PluginName.isValid(scope) ? .apiKey(scope: scope) : nil
         }
     }
 

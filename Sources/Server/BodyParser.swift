@@ -1,23 +1,23 @@
 import Foundation
-import Kernel
 import PluginSDK
 
 /// Turns a request body into parameters by its content type: JSON objects, url-encoded forms and
 /// multipart forms. A body without a content type is read as JSON when it looks like JSON (the
 /// ShopXO app sometimes omits the header), else as a form.
 enum BodyParser {
-    static func parse(_ body: [UInt8], contentType: String?) throws(KernelError) -> Params {
+    /// A form refuses more than `maxKeys` distinct names as soon as it sees them (see `QueryString`).
+    static func parse(_ body: [UInt8], contentType: String?, maxKeys: Int) throws(KernelError) -> Params {
         guard !body.isEmpty else { return Params() }
         let mediaType = contentType.map(Self.mediaType) ?? ""
         switch mediaType {
         case "application/json", "text/json", "text/plain":
             return try json(body)
         case "application/x-www-form-urlencoded":
-            return try form(body)
+            return try form(body, maxKeys: maxKeys)
         case "multipart/form-data":
             return try multipart(body, contentType: contentType ?? "")
         case "":
-            return body.first(where: { !Self.isSpace($0) }) == UInt8(ascii: "{") ? try json(body) : try form(body)
+            return body.first(where: { !Self.isSpace($0) }) == UInt8(ascii: "{") ? try json(body) : try form(body, maxKeys: maxKeys)
         default:
             if mediaType.hasSuffix("+json") { return try json(body) }
             throw KernelError(code: .badParameter, message: KernelMessages.unsupportedContentType)
@@ -38,11 +38,11 @@ enum BodyParser {
         return Params(object)
     }
 
-    private static func form(_ body: [UInt8]) throws(KernelError) -> Params {
+    private static func form(_ body: [UInt8], maxKeys: Int) throws(KernelError) -> Params {
         guard let text = String(validating: body, as: UTF8.self) else {
             throw KernelError(code: .badParameter, message: KernelMessages.malformedBody)
         }
-        return try QueryString.parse(text[...])
+        return try QueryString.parse(text[...], maxKeys: maxKeys)
     }
 
     /// Text parts become strings; file parts become `{filename, content_type, size, base64}`.
@@ -71,8 +71,8 @@ enum BodyParser {
                 guard let text = String(validating: part.body, as: UTF8.self) else { throw malformed }
                 value = .string(text)
             }
-            if name.hasSuffix("[]") {
-                let key = String(name.dropLast(2))
+            if name.utf8.count > 2, name.utf8.suffix(2).elementsEqual("[]".utf8) {
+                let key = String(decoding: name.utf8.dropLast(2), as: UTF8.self)
                 params[key] = .array((params[key]?.arrayValue ?? []) + [value])
             } else {
                 params[name] = value
@@ -88,19 +88,50 @@ enum BodyParser {
         } ?? ""
     }
 
-    /// The value of `name=` in a header like `multipart/form-data; boundary=x` (quotes removed).
+    /// The value of `name=` in a header such as `multipart/form-data; boundary=x` or
+    /// `form-data; name="a;b"; filename="c.pdf"` (RFC 7578, 4.2). Parameters are split at `;`
+    /// outside double quotes and their names match in any case; a quoted value is what lies
+    /// between its quotes, as it is (browsers send `"` as `%22` and escape nothing else). Nil
+    /// when the parameter is absent or its quote is never closed.
     static func parameter(_ name: String, in header: String) -> String? {
-        for piece in header.split(separator: ";").dropFirst() {
-            let pair = piece.split(separator: "=", maxSplits: 1)
-            guard pair.count == 2, pair[0].trimmingCharacters(in: .whitespaces).lowercased() == name else { continue }
-            var value = pair[1].trimmingCharacters(in: .whitespaces)
-            if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 { value = String(value.dropFirst().dropLast()) }
-            return value
+        let quote = UInt8(ascii: "\""), semicolon = UInt8(ascii: ";")
+        guard let first = header.utf8.firstIndex(of: semicolon) else { return nil }
+        var rest = header.utf8[header.utf8.index(after: first)...]
+        while !rest.isEmpty {
+            let nameEnd = rest.firstIndex { $0 == UInt8(ascii: "=") || $0 == semicolon } ?? rest.endIndex
+            let key = String(decoding: rest[..<nameEnd].trimmingSpaces, as: UTF8.self).lowercased()
+            rest = rest[nameEnd...]
+            var value: Substring.UTF8View?
+            if rest.first == UInt8(ascii: "=") {
+                rest = rest.dropFirst().drop(while: isSpace)
+                if rest.first == quote {
+                    let quoted = rest.dropFirst()
+                    guard let close = quoted.firstIndex(of: quote) else { return nil }
+                    value = quoted[..<close]
+                    rest = quoted[close...].drop { $0 != semicolon }
+                } else {
+                    let end = rest.firstIndex(of: semicolon) ?? rest.endIndex
+                    value = rest[..<end].trimmingSpaces
+                    rest = rest[end...]
+                }
+            }
+            if key == name, let value { return String(decoding: value, as: UTF8.self) }
+            rest = rest.dropFirst()
         }
         return nil
     }
 
     private static func isSpace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
+    }
+}
+
+extension Substring.UTF8View {
+    /// Without the spaces and tabs at either end.
+    fileprivate var trimmingSpaces: Substring.UTF8View {
+        let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        let start = firstIndex { !isBlank($0) } ?? endIndex
+        let end = self[start...].lastIndex { !isBlank($0) }.map(index(after:)) ?? start
+        return self[start..<end]
     }
 }

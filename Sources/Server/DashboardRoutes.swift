@@ -23,11 +23,11 @@ struct DashboardRoutes: Sendable {
     }
 
     private func respond(to request: Request, context: ServerContext) async throws -> Response {
-        let query = (try? QueryString.parse(request.uri.query.map { $0[...] } ?? "")) ?? Params()
+        let query = (try? QueryString.parse(request.uri.query.map { $0[...] } ?? "", maxKeys: limits.maxParameters)) ?? Params()
         var form = Params()
         if request.method == .post {
             let body = try await request.body.collect(upTo: limits.maxBodyBytes)
-            form = (try? BodyParser.parse(Array(body.readableBytesView), contentType: request.headers[.contentType])) ?? Params()
+            form = (try? BodyParser.parse(Array(body.readableBytesView), contentType: request.headers[.contentType], maxKeys: limits.maxParameters)) ?? Params()
         }
         var headers: [String: String] = [:]
         for field in request.headers {

@@ -22,7 +22,7 @@ struct PluginEndpoint: Sendable {
     ) async throws -> Response {
         var params: Params
         do {
-            params = try QueryString.parse(request.uri.query.map { $0[...] } ?? "")
+            params = try QueryString.parse(request.uri.query.map { $0[...] } ?? "", maxKeys: limits.maxParameters)
         } catch {
             return refuse(error, language: kernel.access.defaultLanguage, context: context)
         }
@@ -42,7 +42,7 @@ struct PluginEndpoint: Sendable {
         }
         let rawBody = Array(body.readableBytesView)
         do throws(KernelError) {
-            let bodyParams = try BodyParser.parse(rawBody, contentType: request.headers[.contentType])
+            let bodyParams = try BodyParser.parse(rawBody, contentType: request.headers[.contentType], maxKeys: limits.maxParameters)
             // Counted before merging, so a hostile body with many thousands of keys costs one pass.
             guard params.count <= limits.maxParameters, bodyParams.count <= limits.maxParameters else {
                 throw KernelError(code: .badParameter, message: KernelMessages.tooManyParameters)

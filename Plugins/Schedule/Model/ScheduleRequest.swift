@@ -49,7 +49,7 @@ struct ScheduleRequest: Sendable {
     static let maxCount = 1_000
 
     init(_ params: Params, weekend: Set<Int>) throws {
-        let body = FormShape.normalized(params)
+        let body = try FormShape.normalized(params)
         func value(_ keys: String...) -> JSON? {
             for key in keys { if let found = body[key], !found.isNull { return found } }
             return nil

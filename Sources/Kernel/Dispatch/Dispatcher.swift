@@ -91,7 +91,7 @@ struct Dispatcher: Sendable {
         guard let value = params[key], !value.isNull, let name = value.stringValue, !name.isEmpty else {
             throw KernelError.badParameter(key, .missing)
         }
-        guard PluginRegistry.isValidName(name) else { throw KernelError.badParameter(key, .malformed) }
+        guard PluginName.isValid(name) else { throw KernelError.badParameter(key, .malformed) }
         return name
     }
 

@@ -62,7 +62,7 @@ public final class PluginRegistry: Sendable {
         var entries: [String: Entry] = [:]
         for plugin in plugins {
             let name = plugin.manifest.name
-            guard Self.isValidName(name), !Self.reservedNames.contains(name), entries[name] == nil else {
+            guard PluginName.isValid(name), !Self.reservedNames.contains(name), entries[name] == nil else {
                 throw KernelError.invalid(LocalizedText(verbatim: "plugin name '\(name)' is invalid, reserved or taken"))
             }
             entries[name] = Entry(plugin: plugin, routes: RouteTable(plugin.routes), source: Self.builtinSource)
@@ -74,13 +74,6 @@ public final class PluginRegistry: Sendable {
         self.caches = caches
         self.configDir = configDir
         self.onDynamicChange = onDynamicChange
-    }
-
-    /// `^[a-z0-9_]{1,60}$`: the only names that reach any lookup.
-    public static func isValidName(_ name: String) -> Bool {
-        let bytes = name.utf8
-        return (1...60).contains(bytes.count)
-            && bytes.allSatisfy { (97...122).contains($0) || (48...57).contains($0) || $0 == 95 }
     }
 
     // MARK: - Lookup

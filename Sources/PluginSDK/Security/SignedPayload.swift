@@ -20,34 +20,39 @@ public enum SignedPayload {
     }
 
     /// True when one of the header's `v1` signatures matches `payload` under `secret` and its
-    /// timestamp is within the tolerance.
+    /// timestamp is within the tolerance. The header is read strictly: exactly one `t`, in decimal
+    /// digits, and the HMAC is of that text as sent; a `v1` is 64 hex digits. Elements of other
+    /// schemes (`v0`) are ignored; spaces around keys and values are allowed.
     public static func verify(header: String?, payload: [UInt8], secret: String, now: Int64) -> Bool {
         guard let header, !secret.isEmpty else { return false }
-        var timestamp: Int64?
+        var times: [String] = []
         var signatures: [[UInt8]] = []
-        for part in header.split(separator: ",") {
-            let pair = part.split(separator: "=", maxSplits: 1)
-            guard pair.count == 2 else { continue }
-            let key = pair[0].trimmingCharacters(in: .whitespaces)
-            let value = pair[1].trimmingCharacters(in: .whitespaces)
-            if key == "t" { timestamp = Int64(value) }
+        for element in header.utf8.split(separator: UInt8(ascii: ",")) {
+            guard let equals = element.firstIndex(of: UInt8(ascii: "=")) else { continue }
+            let key = String(decoding: element[..<equals], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+            let value = String(decoding: element[element.index(after: equals)...], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+            if key == "t" { times.append(value) }
             if key == "v1", let bytes = hexBytes(value) { signatures.append(bytes) }
         }
-        guard let timestamp, abs(now - timestamp) <= tolerance, !signatures.isEmpty else { return false }
+        guard times.count == 1, let time = times.first, !signatures.isEmpty, time.utf8.allSatisfy({ (48...57).contains($0) }),
+            let timestamp = Int64(time)
+        else { return false }
+        let (age, overflow) = now.subtractingReportingOverflow(timestamp)
+        guard !overflow, age.magnitude <= tolerance.magnitude else { return false }
         let key = SymmetricKey(data: Data(secret.utf8))
-        let signed = Data("\(timestamp).".utf8) + Data(payload)
+        let signed = Data(time.utf8) + Data(".".utf8) + Data(payload)
         return signatures.contains { HMAC<SHA256>.isValidAuthenticationCode($0, authenticating: signed, using: key) }
     }
 
+    /// 64 hex digits (either case) as 32 bytes; nil for anything else.
     private static func hexBytes(_ text: String) -> [UInt8]? {
-        let digits = Array(text.utf8)
+        let digits = text.utf8.map { Character(Unicode.Scalar($0)).hexDigitValue }
         guard digits.count == 64 else { return nil }
         var bytes: [UInt8] = []
-        var index = 0
-        while index < digits.count {
-            guard let byte = UInt8(String(decoding: digits[index..<index + 2], as: UTF8.self), radix: 16) else { return nil }
-            bytes.append(byte)
-            index += 2
+        bytes.reserveCapacity(32)
+        for index in stride(from: 0, to: 64, by: 2) {
+            guard let high = digits[index], let low = digits[index + 1] else { return nil }
+            bytes.append(UInt8(high << 4 | low))
         }
         return bytes
     }

@@ -1,0 +1,3 @@
+import FuzzCheck
+
+runLibFuzzer(fuzzMultipart)
