@@ -11,7 +11,7 @@ operation, once per caller:
   apikey       (full mode only) X-Api-Key: a key of store 1 with scope invoices
   user         Authorization: Bearer <user token>: passes user and public actions
   none         no credentials (schemathesis may invent security parameters): public actions run,
-               the rest must answer -400
+               the rest must answer -400 (-401 where it invented an API key)
 
 Schemathesis runs its examples, coverage (boundary values, wrong types, missing required
 fields, unexpected methods) and fuzzing phases with a fixed seed in short mode (a random one,

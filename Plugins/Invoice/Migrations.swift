@@ -161,5 +161,13 @@ enum InvoiceMigrations {
                 INSERT INTO invoice_link_secret (id, secret, created_at)
                     VALUES (1, randomblob(32), CAST(strftime('%s', 'now') AS INTEGER));
                 """),
+        // Issue 14: when a payment's news arrived (paid_at is the gateway's own time), and the
+        // fingerprint of the parameters an idempotency key was first used with.
+        Migration(
+            "invoice/006-payment-arrival-and-idempotency",
+            sql: """
+                ALTER TABLE invoice_invoices ADD COLUMN payment_received_at INTEGER;
+                ALTER TABLE invoice_invoices ADD COLUMN request_fingerprint TEXT;
+                """),
     ]
 }

@@ -85,15 +85,6 @@ enum ScheduleRoutes {
             summary: "Set a white-label text; unknown placeholders are refused", handler: TemplateActions.save),
     ]
 
-    static let deliveries: [Route] = [
-        Route(
-            "delivery", "list", access: .apiKey(scope: scope), params: paging + [.string("channel", allowed: ["webhook", "sms", "email"])],
-            summary: "The store's outgoing webhooks, SMS and email, newest first", handler: DeliveryActions.list),
-        Route(
-            "delivery", "view", access: .apiKey(scope: scope), params: [.string("event_id", required: true, maxLength: 64), storeID],
-            summary: "One message with every delivery attempt", handler: DeliveryActions.view),
-        Route(
-            "delivery", "redeliver", access: .apiKey(scope: scope), params: [.string("event_id", required: true, maxLength: 64), storeID],
-            summary: "Send a delivered or failed message again (same event id)", handler: DeliveryActions.redeliver),
-    ]
+    /// The store's delivery log (the kernel's outbox), shared with the invoice plugin.
+    static let deliveries: [Route] = DeliveryLog.routes(scope: scope)
 }

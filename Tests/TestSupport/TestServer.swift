@@ -57,6 +57,7 @@ public struct TestServer: Sendable {
         configuration.port = 0
         configuration.dataDir = dataDir
         configuration.passwordIterations = 1_000
+        configuration.checkDeclaredParams = true
         configuration.configDir = FileManager.default.temporaryDirectory.path
         return configuration
     }

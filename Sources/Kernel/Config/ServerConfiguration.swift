@@ -35,6 +35,23 @@ public struct ServerConfiguration: Sendable, Decodable {
     /// Addresses of reverse proxies whose `X-Forwarded-Proto: https` marks a request as TLS (the
     /// dashboard's cookies are then `Secure`). Empty: no proxy is trusted.
     public var trustedProxies: [String] = []
+    /// Failed logins of one account name before each further one locks it (issue 14).
+    public var loginFreeFailuresPerAccount = 5
+    /// Failed logins from one client address before each further one locks it.
+    public var loginFreeFailuresPerAddress = 20
+    /// The first lock's length; each further failure doubles it, up to `loginMaxBackoffSeconds`.
+    public var loginBackoffSeconds: Int64 = 1
+    public var loginMaxBackoffSeconds: Int64 = 900
+    /// Password hashes running at once (0: half the cores, at least one).
+    public var passwordHashConcurrency = 0
+    /// Password hashes allowed to wait for a turn; attempts beyond are refused at once (-429).
+    public var passwordHashQueue = 8
+    /// Largest request head (request line and headers) in bytes; larger ones answer HTTP 431.
+    public var maxHeaderBytes = 16 << 10
+    /// Seconds graceful shutdown waits for request bodies still arriving before cutting them.
+    public var shutdownGraceSeconds = 2
+    /// Fail any action that reads a parameter its route does not declare (tests run with it on).
+    public var checkDeclaredParams = false
     /// Folder of `server.json`; plugin defaults are read from `<configDir>/plugins/<name>.json`.
     public var configDir = "config"
 
@@ -57,6 +74,15 @@ public struct ServerConfiguration: Sendable, Decodable {
         case loginURL = "login_url"
         case autoInstallPlugins = "auto_install_plugins"
         case trustedProxies = "trusted_proxies"
+        case loginFreeFailuresPerAccount = "login_free_failures_per_account"
+        case loginFreeFailuresPerAddress = "login_free_failures_per_address"
+        case loginBackoffSeconds = "login_backoff_seconds"
+        case loginMaxBackoffSeconds = "login_max_backoff_seconds"
+        case passwordHashConcurrency = "password_hash_concurrency"
+        case passwordHashQueue = "password_hash_queue"
+        case maxHeaderBytes = "max_header_bytes"
+        case shutdownGraceSeconds = "shutdown_grace_seconds"
+        case checkDeclaredParams = "check_declared_params"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -82,6 +108,15 @@ public struct ServerConfiguration: Sendable, Decodable {
         loginURL = try value(.loginURL, loginURL)
         autoInstallPlugins = try value(.autoInstallPlugins, autoInstallPlugins)
         trustedProxies = try value(.trustedProxies, trustedProxies)
+        loginFreeFailuresPerAccount = try value(.loginFreeFailuresPerAccount, loginFreeFailuresPerAccount)
+        loginFreeFailuresPerAddress = try value(.loginFreeFailuresPerAddress, loginFreeFailuresPerAddress)
+        loginBackoffSeconds = try value(.loginBackoffSeconds, loginBackoffSeconds)
+        loginMaxBackoffSeconds = try value(.loginMaxBackoffSeconds, loginMaxBackoffSeconds)
+        passwordHashConcurrency = try value(.passwordHashConcurrency, passwordHashConcurrency)
+        passwordHashQueue = try value(.passwordHashQueue, passwordHashQueue)
+        maxHeaderBytes = try value(.maxHeaderBytes, maxHeaderBytes)
+        shutdownGraceSeconds = try value(.shutdownGraceSeconds, shutdownGraceSeconds)
+        checkDeclaredParams = try value(.checkDeclaredParams, checkDeclaredParams)
     }
 
     /// Reads `path`; a missing file gives the defaults, a malformed one throws.
@@ -109,6 +144,13 @@ public struct ServerConfiguration: Sendable, Decodable {
             readerCount: readerConnections,
             synchronous: SQLiteConfiguration.Synchronous(rawValue: synchronous.uppercased()) ?? .full,
             busyTimeoutMilliseconds: busyTimeoutMilliseconds)
+    }
+
+    /// The login throttle's policy these values describe.
+    public var loginPolicy: LoginThrottle.Policy {
+        LoginThrottle.Policy(
+            freeFailuresPerAccount: loginFreeFailuresPerAccount, freeFailuresPerAddress: loginFreeFailuresPerAddress,
+            backoffSeconds: loginBackoffSeconds, maxBackoffSeconds: loginMaxBackoffSeconds)
     }
 
     /// The request bounds these values describe.

@@ -2,7 +2,8 @@ import Contracts
 import PluginSDK
 
 /// `merchant/create`: a new pending invoice with the next number of the store. The same
-/// idempotency key (`request_id` or `Idempotency-Key`) answers the same invoice, never two.
+/// idempotency key (`request_id` or `Idempotency-Key`) with the same parameters answers the same
+/// invoice, never two; with other parameters it is refused (`IdempotencyKey`).
 /// One write: the store, its settings, the customer check, the idempotency lookup, the invoice
 /// and its `invoice.created` listeners' rows all happen in it.
 enum CreateInvoice {
@@ -22,9 +23,10 @@ enum CreateInvoice {
         let couponID = try params.int("coupon_id")
         let subscriptionID = try params.int("subscription_id")
         let webhooks = try webhooks(params)
+        let idempotency = requestID.map { IdempotencyKey(key: $0, params: params, declared: MerchantParams.create) }
         let invoice = try await context.storage.write { db -> Invoice in
             let merchant = try MerchantContext(context, db: db)
-            if let requestID, let existing = try InvoiceRecords.existing(db, storeID: merchant.storeID, requestID: requestID) {
+            if let idempotency, let existing = try idempotency.existing(db, storeID: merchant.storeID, now: merchant.now, config: context.config) {
                 return existing
             }
             let currency = currencyCode.flatMap(Currency.init) ?? merchant.settings.currency
@@ -36,7 +38,8 @@ enum CreateInvoice {
             let draft = InvoiceRecords.Draft(
                 kind: kind, userID: userID, currency: currency, lines: try InvoiceInput.lines(params, currency: currency),
                 customer: customer, expiresAt: expiresAt, couponID: couponID, subscriptionID: subscriptionID,
-                feedback: params.string("feedback"), webhooks: webhooks, checkoutURL: params.string("checkout_url"), requestID: requestID)
+                feedback: params.string("feedback"), webhooks: webhooks, checkoutURL: params.string("checkout_url"), requestID: requestID,
+                requestFingerprint: idempotency?.fingerprint)
             let id = try InvoiceRecords.create(db, storeID: merchant.storeID, draft: draft, settings: merchant.settings, now: merchant.now)
             guard let invoice = try InvoiceRecords.find(db, id: id, storeID: merchant.storeID) else { throw KernelError.notFound }
             try context.services.hooks.publish(InvoiceEvents.created, invoice, in: db)

@@ -50,6 +50,12 @@ enum MerchantParams {
         .string("paid_at", maxLength: 40, "Unix seconds or ISO 8601; default now"),
     ]
 
+    static let failure: [Param] = [
+        .string("gateway", required: true, maxLength: 32, "stripe, paypal, ..."),
+        .string("reason", required: true, maxLength: 500, "The gateway's reason, kept in the status history"),
+        .string("transaction_id", maxLength: 255),
+    ]
+
     static let settings: [Param] = [
         storeID,
         .string("currency", maxLength: 3),
@@ -59,6 +65,7 @@ enum MerchantParams {
         .boolean("yearly_reset"),
         .string("stripe_webhook_secret", maxLength: 255),
         .string("paypal_webhook_secret", maxLength: 255),
+        .string("webhook_signing_secret", maxLength: 255, "Signs webhooks sent to invoices' webhooks URLs (X-Signature); made on first need when unset"),
         .string("store_name", maxLength: 200),
         .string("store_address", maxLength: 500),
         .string("store_tax_id", maxLength: 64, "The store's tax or VAT registration number, printed on PDFs"),

@@ -38,7 +38,7 @@ enum APIKeysPage {
     static func list(_ context: PageContext, failure: Answer?) async -> DashboardResponse {
         let answer = await context.callForStore("system", "apikeys", "list")
         if answer.needsLogin { return ErrorPage.refused(context, answer) }
-        let rows = (answer.data["data_list"]?.arrayValue ?? []).map { key -> [HTML] in
+        let rows = (answer.data["items"]?.arrayValue ?? []).map { key -> [HTML] in
             let id = key["id"]?.intValue ?? 0
             let revoked = key["revoked"]?.boolValue == true
             let prefix = key["prefix"]?.stringValue ?? ""

@@ -52,7 +52,7 @@ enum InvoicesPage {
                 selected: query.string("page_size") ?? "20", autosubmit: true),
             Components.submit(context.t(CommonText.filter)),
         ]
-        let rows = (answer.data["data"]?.arrayValue ?? []).map { invoice -> [HTML] in
+        let rows = (answer.data["items"]?.arrayValue ?? []).map { invoice -> [HTML] in
             let id = invoice["id"]?.intValue ?? 0
             let status = invoice["status"]?["status"]?.stringValue ?? ""
             let subtotal = invoice["payment"]?["subtotal"] ?? .null
