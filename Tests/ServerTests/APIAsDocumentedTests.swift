@@ -38,7 +38,7 @@ import Testing
             let key = try await accounts.createAPIKey(storeID: 1, scopes: ["notes"])
             _ = try await accounts.revokeAPIKey(id: key.id, storeID: 1)
             for headers in [[("X-Api-Key", key.key)], [("Authorization", "Bearer \(key.key)")], [("Authorization", "Bearer not-a-key")]] {
-                let answer = try await server.call("demo", "merchant", "whoami", headers: headers, query: "lang=zh")
+                let answer = try await server.call("demo", "merchant", "whoami", query: "lang=zh", headers: headers)
                 #expect(answer.code == -401)
                 #expect(answer.msg == "API 密钥无效或已吊销")
             }

@@ -71,5 +71,8 @@ enum MerchantParams {
         .string("store_tax_id", maxLength: 64, "The store's tax or VAT registration number, printed on PDFs"),
         .string("pdf_language", maxLength: 2, "Language of invoice PDFs when a request names none: en, zh, fa or empty"),
         .string("pdf_calendar", maxLength: 9, "Calendar of PDF dates: gregorian, persian or empty (Persian for fa)"),
+        Param.array("real_money_gateways", maxCount: 20, "Gateways whose payments may be invoiced (an array, or comma-separated text)")
+            .checkedByTheAction(),
+        Param.string("store_logo", maxLength: 65_536, "A PNG as base64 text or a multipart file part; empty removes it").checkedByTheAction(),
     ]
 }
