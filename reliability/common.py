@@ -88,7 +88,7 @@ def find_wrk():
     return wrk
 
 
-def verdict(server, problems):
+def report_problems(server, problems):
     """Prints each problem as a FAIL line, keeps the server's temp dir when there is one, and
     answers whether the check passed."""
     for p in problems:

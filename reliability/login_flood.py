@@ -8,6 +8,10 @@ growing locks) and the hashing gate (half the cores, a short queue, the rest ans
 once) must keep ping's p99 under 10 ms during the flood. Afterwards the right password must log
 in once the lock the answer names (`retry_after`) has passed. And an unknown account's wrong
 password must cost about what a known one's does (the median of 5 each, before the flood).
+
+The 10 ms limit is for the release binary (`make reliability`). A debug binary (CI runs this
+suite against the one `make test` built) answers every request about four times slower, ping
+alone included, so there the limit is 40 ms; the table says which applied.
 """
 
 import json
@@ -20,10 +24,11 @@ import tempfile
 import threading
 import time
 
-from common import HOST, PING_PATH, Context, Server, ServerError, Table, call, find_wrk, route_path, verdict
+from common import HOST, PING_PATH, Context, Server, ServerError, Table, call, find_wrk, report_problems, route_path
 from overload import parse_wrk
 
 P99_LIMIT_MS = 10.0
+DEBUG_SLOWDOWN = 4
 LOGIN_PATH = route_path("system", "user", "login")
 
 FLOOD_LUA = r"""
@@ -131,9 +136,11 @@ def run(ctx):
             if code != 0:
                 problems.append(f"the right password did not log in after the backoff (code {code}, waited {waited:.1f} s)")
 
+            debug = os.sep + "debug" + os.sep in os.path.realpath(ctx.binary)
+            limit = P99_LIMIT_MS * (DEBUG_SLOWDOWN if debug else 1)
             p99 = ms(during["p99"])
-            if p99 is None or p99 >= P99_LIMIT_MS:
-                problems.append(f"ping p99 during the flood is {during['p99']} (limit {P99_LIMIT_MS:.0f} ms)")
+            if p99 is None or p99 >= limit:
+                problems.append(f"ping p99 during the flood is {during['p99']} (limit {limit:.0f} ms)")
             if not flooded["requests"]:
                 problems.append("the flood got no answers")
             if flooded["codes"].get("none"):
@@ -148,6 +155,7 @@ def run(ctx):
             t = Table("measure", "value")
             t.add("ping alone: req/s, p50 / p99", f"{baseline['rps'] or 0:.0f}, {baseline['p50']} / {baseline['p99']}")
             t.add("ping during flood: req/s, p50 / p99", f"{during['rps'] or 0:.0f}, {during['p50']} / {during['p99']}")
+            t.add("p99 limit", f"{limit:.0f} ms ({'debug' if debug else 'release'} binary)")
             t.add("flood: connections x seconds", f"16 x {seconds + 2} s, wrong passwords (half one account, half unknown names)")
             t.add("flood: logins answered, req/s", f"{flooded['requests']}, {flooded['rps'] or 0:.0f}")
             t.add("flood: answers by code", ", ".join(f"{k}: {v}" for k, v in sorted(flooded["codes"].items())) or "-")
@@ -156,7 +164,7 @@ def run(ctx):
             t.print()
         except (ServerError, OSError, ValueError, subprocess.SubprocessError) as e:
             problems.append(f"{type(e).__name__}: {e}")
-    return verdict(server, problems)
+    return report_problems(server, problems)
 
 
 if __name__ == "__main__":

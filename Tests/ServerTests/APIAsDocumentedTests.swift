@@ -62,7 +62,7 @@ import Testing
             let answer = try RawHTTP.parse(try await connection.readAll())
             #expect(answer.status == 431)
             #expect(answer.code == -5000)
-            #expect(answer.msg == "request headers too large")
+            #expect(answer.msg == "request line and headers too large")
             #expect(answer.headers["connection"] == "close")
             #expect(try await server.call("system", "system", "ping").code == 0)
         }

@@ -17,7 +17,7 @@ public enum KernelMessages {
     public static let bodyTimeout = LocalizedText(
         en: "request body arrived too slowly", zh: "请求内容传输超时", fa: "بدنهٔ درخواست بیش از حد کند رسید")
     public static let headerTooLarge = LocalizedText(
-        en: "request headers too large", zh: "请求头过大", fa: "سرآیندهای درخواست بیش از حد بزرگ است")
+        en: "request line and headers too large", zh: "请求行和请求头过大", fa: "خط درخواست و سرآیندها بیش از حد بزرگ است")
     public static let shuttingDown = LocalizedText(
         en: "the server is shutting down, retry shortly", zh: "服务器正在关闭，请稍后重试", fa: "سرور در حال خاموش شدن است، کمی بعد تلاش کنید")
     public static let unknownPath = LocalizedText(
