@@ -49,16 +49,17 @@ build:
 run: deps build
 	.build/release/invoice-server serve --host 127.0.0.1 --port 8080 --data-dir data
 
-# The suites that spawn processes (servers, the CLI, Python sinks, pdftotext) run one test at a
-# time: Foundation's Process.run() can crash while other threads open and close descriptors.
-# Every other suite runs in parallel. Examples/HelloPlugin is also built once as a package of
-# its own, to prove it stands alone (its sources are compiled into the tests as well).
-SERIAL_SUITES := AccountCommandTests|AuthTests|ExamplePluginTests|InvoicePDFContentTests|InvoicePDFFilterTests|InvoicePDFTests|OutboxConcurrencyTests|PDFFontTests|PluginCommandTests|PluginIsolationTests|ProcessCrashTests|ProcessTests|RemotePluginTests|SMSAndEmailTests|SMTPReplyTests|SchedulerTests|SignatureHeaderTests|StoreLogoTests|WebhookDeliveryTests
+# The suites that spawn processes (servers, the CLI, Python sinks, pdftotext; found by
+# Tests/serial_suites.py) run one test at a time: Foundation's Process.run() can crash while
+# other threads open and close descriptors. Every other suite runs in parallel.
+# Examples/HelloPlugin is also built once as a package of its own, to prove it stands alone (its
+# sources are compiled into the tests as well).
 test: deps
+	serial="$$(python3 Tests/serial_suites.py)" && \
 	$(SWIFT) build --build-tests && \
 	$(SWIFT) build --package-path Examples/HelloPlugin --product hello-server && \
-	$(SWIFT) test --skip-build --skip '($(SERIAL_SUITES))' && \
-	$(SWIFT) test --skip-build --no-parallel --filter '($(SERIAL_SUITES))' && \
+	$(SWIFT) test --skip-build --skip "$$serial" && \
+	$(SWIFT) test --skip-build --no-parallel --filter "$$serial" && \
 	$(MAKE) --no-print-directory browser-test
 
 # The dashboard in Debian's chromium, against the debug server `swift build --build-tests` made.
