@@ -49,13 +49,17 @@ build:
 run: deps build
 	.build/release/invoice-server serve --host 127.0.0.1 --port 8080 --data-dir data
 
-# Serial on purpose: end-to-end tests spawn servers and processes and bind ports, and
-# Foundation's Process.run() can crash while other threads open and close descriptors.
-# Examples/HelloPlugin is a package of its own (a second build); its test finds it built.
+# The suites that spawn processes (servers, the CLI, Python sinks, pdftotext; found by
+# Tests/serial_suites.py) run one test at a time: Foundation's Process.run() can crash while
+# other threads open and close descriptors. Every other suite runs in parallel.
+# Examples/HelloPlugin is also built once as a package of its own, to prove it stands alone (its
+# sources are compiled into the tests as well).
 test: deps
+	serial="$$(python3 Tests/serial_suites.py)" && \
 	$(SWIFT) build --build-tests && \
 	$(SWIFT) build --package-path Examples/HelloPlugin --product hello-server && \
-	$(SWIFT) test --skip-build --no-parallel && \
+	$(SWIFT) test --skip-build --skip "$$serial" && \
+	$(SWIFT) test --skip-build --no-parallel --filter "$$serial" && \
 	$(MAKE) --no-print-directory browser-test
 
 # The dashboard in Debian's chromium, against the debug server `swift build --build-tests` made.

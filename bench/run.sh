@@ -16,7 +16,8 @@ BASELINE_PORT=${BENCH_BASELINE_PORT:-18081}
 CONNS=(16 64)
 PING='/api/plugins/index?pluginsname=system&pluginscontrol=system&pluginsaction=ping'
 
-# Scenarios: "name|method|path[|wrk lua script]". POST entries without a script use
+# Scenarios: "name|method|path[|wrk lua script[|the script's body, for the check before measuring]]".
+# POST entries without a script use
 # bench/lua/post-json.lua. The baseline answers every scenario with its fixed envelope on the
 # ping path, with the scenario's method and script, so each ratio compares like with like.
 SCENARIOS=(
@@ -95,11 +96,16 @@ SEED=$(python3 bench/seed.py "$WORK/data/invoice-server.sqlite" "$INVOICES" "$US
 TOKEN=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["token"])' "$SEED")
 INVOICE_ID=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["invoice_id"])' "$SEED")
 export BENCH_API_KEY=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["api_key"])' "$SEED")
+export BENCH_ORDER_ID=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["order_id"])' "$SEED")
 INVOICE='/api/plugins/index?pluginsname=invoice'
+# ShopXO's app: its entry path and common parameters, as captured from ShopXO 6.5.0's h5 client.
+SHOPXO="/api.php?s=plugins/index&pluginsname=invoice&pluginscontrol=user&system_type=default&application=app&application_client_type=h5&application_client_brand=&token=$TOKEN&uuid=3f1c6a2e-8d4b-4c51-9e0a-bench00000001&lang=zh&theme=red&ajax=ajax"
 SCENARIOS+=(
   "invoice/order/index|POST|$INVOICE&pluginscontrol=order&pluginsaction=index&page=1&page_size=20&payment=stripe&token=$TOKEN"
   "invoice/order/detail|POST|$INVOICE&pluginscontrol=order&pluginsaction=detail&id=$INVOICE_ID&token=$TOKEN"
   "invoice/merchant/create|POST|$INVOICE&pluginscontrol=merchant&pluginsaction=create|bench/lua/create-invoice.lua"
+  "shopxo app user/index|POST|$SHOPXO&pluginsaction=index|bench/lua/shopxo-user-index.lua|{\"page\":1}"
+  "shopxo app user/saveinfo|POST|$SHOPXO&pluginsaction=saveinfo|bench/lua/shopxo-user-saveinfo.lua|{\"ids\":\"$BENCH_ORDER_ID\",\"type\":\"order\"}"
 )
 "$SERVER_BIN" serve --host "$HOST" --port "$SERVER_PORT" --data-dir "$WORK/data" \
   >"$WORK/server.log" 2>&1 &
@@ -109,9 +115,9 @@ wait_ready invoice-server "$SERVER_PID" "http://$HOST:$SERVER_PORT$PING" "$WORK/
 
 WARNINGS=()
 
-# Splits a scenario entry into S_NAME S_METHOD S_PATH S_LUA.
+# Splits a scenario entry into S_NAME S_METHOD S_PATH S_LUA S_BODY.
 split_scenario() {
-  IFS='|' read -r S_NAME S_METHOD S_PATH S_LUA <<<"$1"
+  IFS='|' read -r S_NAME S_METHOD S_PATH S_LUA S_BODY <<<"$1"
   if [ "$S_METHOD" = POST ] && [ -z "$S_LUA" ]; then S_LUA=bench/lua/post-json.lua; fi
   if [ "$S_METHOD" != GET ] && [ -z "$S_LUA" ]; then
     echo "bench: scenario $S_NAME: method $S_METHOD needs a wrk lua script" >&2; exit 1
@@ -120,13 +126,14 @@ split_scenario() {
 
 # One request by curl before measuring, so an error envelope is not benchmarked unnoticed.
 check_answer() {
-  local label=$1 url=$2 body
+  local label=$1 url=$2 body empty='{}'
   if [ "$S_METHOD" = GET ]; then
     body=$(curl -s --max-time 5 "$url" || true)
   else
-    body=$(curl -s --max-time 5 -X "$S_METHOD" -H 'Content-Type: application/json' -d '{}' "$url" || true)
+    body=$(curl -s --max-time 5 -X "$S_METHOD" -H 'Content-Type: application/json' -d "${S_BODY:-$empty}" "$url" || true)
   fi
-  if [ "$S_LUA" != bench/lua/post-json.lua ] && [ "$S_METHOD" != GET ]; then return 0; fi  # the script checks its own answers
+  # Scripts that make each request different check their own answers.
+  if [ "$S_LUA" != bench/lua/post-json.lua ] && [ -z "$S_BODY" ] && [ "$S_METHOD" != GET ]; then return 0; fi
   if [[ "$body" != *'"code":0'* ]]; then
     WARNINGS+=("$label: answer is not a success envelope: ${body:0:200}")
     echo "warning: $label: answer is not a success envelope: ${body:0:200}" >&2

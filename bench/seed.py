@@ -7,8 +7,9 @@ Writes USERS users (default 1,000) with one login token each, INVOICES paid invo
 100,000) spread over them with one line and their history, and one API key of store 1 with
 scope `invoices`. Rows go straight into SQLite in one transaction, because seeding 100,000
 invoices through the API would take longer than the benchmark; the write path itself is
-measured by the `invoice/merchant/create` scenario. Prints one JSON line: a user's token, one of
-that user's invoice ids, and the API key.
+measured by the `invoice/merchant/create` scenario. The measured user also gets ten tax-invoice
+applications. Prints one JSON line: that user's token, one of its invoice ids, one of its
+real-money orders no application holds (`order_id`), and the API key.
 """
 import hashlib
 import json
@@ -47,6 +48,7 @@ def main() -> None:
             (hashlib.sha256(key.encode()).digest(), now),
         )
         first_invoice_of = {}
+        bench_user_orders = []   # the measured user's real-money orders: (id, number, total)
         gateways = ["stripe", "stripe", "stripe", "paypal", "paypal", "balance"]
         for sequence in range(1, invoices + 1):
             user_id, _ = tokens[sequence % users]
@@ -63,6 +65,8 @@ def main() -> None:
             )
             invoice_id = cursor.lastrowid
             first_invoice_of.setdefault(user_id, invoice_id)
+            if user_id == tokens[1 % users][0] and gateway != "balance":
+                bench_user_orders.append((invoice_id, f"INV-{year}-{sequence:06d}", total))
             db.execute(
                 """INSERT INTO invoice_lines (invoice_id, position, code, title, description, have_tax, quantity, amount,
                        discount_amount, discount_type, discount, vat, total)
@@ -73,13 +77,27 @@ def main() -> None:
                 "INSERT INTO invoice_history (invoice_id, status, at, note) VALUES (?, ?, ?, ?)",
                 [(invoice_id, "pending", paid_at - 60, "created"), (invoice_id, "paid", paid_at, "paid")],
             )
+        # Ten tax-invoice applications of the measured user (ShopXO's user/index lists them),
+        # each for one of its orders but the first, which user/saveinfo asks about.
+        for index, (invoice_id, number, total) in enumerate(bench_user_orders[1:11]):
+            cursor = db.execute(
+                """INSERT INTO invoice_applications (store_id, user_id, business_type, status, currency, total_price,
+                       apply_type, invoice_type, invoice_content, invoice_title, email, add_time)
+                   VALUES (1, ?, 0, ?, 'CNY', ?, 0, 0, '明细', '个人', 'bench@example.com', ?)""",
+                (tokens[1 % users][0], index % 4, total, now - index * 3_600),
+            )
+            db.execute(
+                "INSERT INTO invoice_application_items (application_id, invoice_id, business_no, live) VALUES (?, ?, ?, 1)",
+                (cursor.lastrowid, invoice_id, number),
+            )
         db.execute(
             "INSERT INTO invoice_counters (store_id, period, last_value) VALUES (1, ?, ?) "
             "ON CONFLICT (store_id, period) DO UPDATE SET last_value = excluded.last_value",
             (str(year), invoices),
         )
     user_id, token = tokens[1 % users]
-    print(json.dumps({"token": token, "invoice_id": first_invoice_of.get(user_id), "api_key": key}))
+    print(json.dumps({"token": token, "invoice_id": first_invoice_of.get(user_id), "api_key": key,
+                      "order_id": bench_user_orders[0][0]}))
 
 
 if __name__ == "__main__":

@@ -98,6 +98,28 @@ def report_problems(server, problems):
     return not problems
 
 
+class ClientThreads:
+    """Client threads running `self.worker(tid)` until `finish()`; subclasses record what they
+    see under `self.lock`."""
+
+    def __init__(self, threads):
+        self.threads = threads
+        self.lock = threading.Lock()
+        self.stop = threading.Event()
+        self.workers = []
+
+    def start(self):
+        for tid in range(self.threads):
+            t = threading.Thread(target=self.worker, args=(tid,), daemon=True)
+            t.start()
+            self.workers.append(t)
+
+    def finish(self):
+        self.stop.set()
+        for t in self.workers:
+            t.join(timeout=15)
+
+
 def free_port():
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind((HOST, 0))

@@ -22,36 +22,31 @@ import json
 import random
 import re
 import sys
-import threading
 import time
 
-from common import (CREATE_PATH, HOST, LIST_PATH, Context, Server, ServerError, Table,
+from common import (CREATE_PATH, HOST, LIST_PATH, ClientThreads, Context, Server, ServerError, Table,
                     integrity_check, open_db_readonly)
 
 THREADS = 8
 
 
-class Load:
+class Load(ClientThreads):
     """N client threads creating invoices; each key is recorded as acknowledged, unanswered
     (sent, no answer), or rejected (answered with another code)."""
 
     def __init__(self, port, keys, threads, deadline, max_per_thread=200_000):
+        super().__init__(threads)
         self.port = port
         self.keys = keys                  # [(store label, api key)]
-        self.threads = threads
         self.deadline = deadline
         self.max_per_thread = max_per_thread
-        self.lock = threading.Lock()
-        self.stop = threading.Event()
         self.acked = {}                   # request_id -> (store label, id, number)
         self.unanswered = set()           # sent, no answer
         self.rejected = {}                # request_id -> (HTTP status, code)
         self.wrong = []                   # code 0 but not the invoice of this key
         self.refused = 0                  # connection refused: nothing sent, key reused
-        self.workers = []
 
     def worker(self, tid):
-        rng = random.Random(tid)
         store, api_key = self.keys[tid % len(self.keys)]
         headers = {"Content-Type": "application/json", "X-Api-Key": api_key}
         conn = None
@@ -98,17 +93,6 @@ class Load:
                 conn = None
         if conn is not None:
             conn.close()
-
-    def start(self):
-        for tid in range(self.threads):
-            t = threading.Thread(target=self.worker, args=(tid,), daemon=True)
-            t.start()
-            self.workers.append(t)
-
-    def finish(self):
-        self.stop.set()
-        for t in self.workers:
-            t.join(timeout=15)
 
     def acked_count(self):
         with self.lock:

@@ -28,6 +28,7 @@ from common import Context, Table  # noqa: E402
 # line here.
 CHECKS = [
     ("crash_safety", "crash_safety", "SIGKILL under write load: no acknowledged invoice lost or duplicated"),
+    ("event_safety", "event_safety", "SIGKILL under create and pay load: every event row exactly once, all delivered"),
     ("hostile", "hostile", "hostile and malformed requests: no crash, no 5xx, envelopes only, no leaks"),
     ("overload", "overload", "2,000 connections: alive, bounded memory, recovers within seconds"),
     ("openapi", "openapi_fuzz", "schemathesis against /api/openapi.json: no 5xx, envelopes only"),

@@ -33,7 +33,7 @@ enum CopyAction {
                     "products": .array(invoice.lines.map(Self.product)),
                     "schedule": ["interval": 1, "scheduleType": 0, "count": 1, "dueDateAfterHowManyDay": 0],
                 ]
-                return try hooks.call(ScheduleService.create, body, storeID: storeID, in: db).json
+                return try hooks.call(ScheduleService.create, ScheduleDraft(body: body, linesFrom: invoice.number), storeID: storeID, in: db).json
             }
             return ["kind": "invoice", "copies": .array(copies)]
         }
@@ -45,7 +45,7 @@ enum CopyAction {
         [
             "code": .string(line.code), "title": .string(line.title), "description": .string(line.description),
             "haveTax": .bool(line.haveTax), "quantity": .int(line.quantity), "amount": .string(line.amount),
-            "discountType": .int(line.discountType), "discountAmount": .string(line.discountAmount),
+            "discountType": .int(line.discountType), "discountAmount": .string(line.discountAmount), "couponCode": .string(line.couponCode),
         ]
     }
 

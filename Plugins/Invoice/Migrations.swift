@@ -161,10 +161,35 @@ enum InvoiceMigrations {
                 INSERT INTO invoice_link_secret (id, secret, created_at)
                     VALUES (1, randomblob(32), CAST(strftime('%s', 'now') AS INTEGER));
                 """),
+        // A store's coupons (percent or fixed amount, validity window, usage limit); each line
+        // keeps the coupon it was billed with and what it took off.
+        Migration(
+            "invoice/006-coupons",
+            sql: """
+                CREATE TABLE invoice_coupons (
+                    id INTEGER PRIMARY KEY,
+                    store_id INTEGER NOT NULL,
+                    code TEXT NOT NULL,
+                    kind TEXT NOT NULL CHECK (kind IN ('percent', 'fixed')),
+                    value INTEGER NOT NULL CHECK (value > 0),
+                    currency TEXT,
+                    starts_at INTEGER,
+                    ends_at INTEGER,
+                    usage_limit INTEGER CHECK (usage_limit IS NULL OR usage_limit > 0),
+                    used INTEGER NOT NULL DEFAULT 0,
+                    disabled INTEGER NOT NULL DEFAULT 0,
+                    created_at INTEGER NOT NULL,
+                    updated_at INTEGER NOT NULL,
+                    UNIQUE (store_id, code),
+                    CHECK (usage_limit IS NULL OR used <= usage_limit)
+                );
+                ALTER TABLE invoice_lines ADD COLUMN coupon_code TEXT NOT NULL DEFAULT '';
+                ALTER TABLE invoice_lines ADD COLUMN coupon_discount INTEGER NOT NULL DEFAULT 0;
+                """),
         // Issue 14: when a payment's news arrived (paid_at is the gateway's own time), and the
         // fingerprint of the parameters an idempotency key was first used with.
         Migration(
-            "invoice/006-payment-arrival-and-idempotency",
+            "invoice/007-payment-arrival-and-idempotency",
             sql: """
                 ALTER TABLE invoice_invoices ADD COLUMN payment_received_at INTEGER;
                 ALTER TABLE invoice_invoices ADD COLUMN request_fingerprint TEXT;

@@ -5,7 +5,8 @@ enum InvoiceRoutes {
     static let merchantScope = "invoices"
 
     static var all: [Route] {
-        merchant + DeliveryLog.routes(scope: merchantScope) + gateways + settings + ShopXORoutes.user + ShopXORoutes.orders + ShopXORoutes.admin
+        merchant + coupons + DeliveryLog.routes(scope: merchantScope) + gateways + settings + ShopXORoutes.user + ShopXORoutes.orders
+            + ShopXORoutes.admin
     }
 
     /// Sell.app-style invoice API for a store's systems (API key scope `invoices`) or admins.
@@ -35,6 +36,24 @@ enum InvoiceRoutes {
             "merchant", "refund", access: .apiKey(scope: merchantScope),
             params: MerchantParams.reference + [.decimal("amount"), .string("note", maxLength: 500)],
             summary: "Refund part or all of a paid invoice", handler: RefundInvoice.handle),
+    ]
+
+    /// A store's coupon catalog (API key scope `invoices`, or admins).
+    static let coupons: [Route] = [
+        Route(
+            "coupon", "create", access: .apiKey(scope: merchantScope), params: MerchantParams.coupon(required: true),
+            summary: "Create a coupon: a percent or fixed amount off each line naming it, in a validity window, up to a usage limit",
+            handler: CouponActions.create),
+        Route(
+            "coupon", "list", access: .apiKey(scope: merchantScope),
+            params: [.integer("page", range: 1...1_000_000), .integer("page_size", range: 1...100), MerchantParams.storeID],
+            summary: "The store's coupons with their uses, newest first", handler: CouponActions.list),
+        Route(
+            "coupon", "update", access: .apiKey(scope: merchantScope), params: MerchantParams.coupon(required: false),
+            summary: "Change a coupon's value, window, usage limit, or enable it again", handler: CouponActions.update),
+        Route(
+            "coupon", "disable", access: .apiKey(scope: merchantScope), params: [.string("code", required: true, maxLength: 64), MerchantParams.storeID],
+            summary: "Stop a coupon from being used (invoices that used it keep it)", handler: CouponActions.disable),
     ]
 
     /// A store's invoicing settings (admins only: they include webhook secrets).

@@ -124,5 +124,12 @@ enum ScheduleMigrations {
                 CREATE INDEX schedule_reminders_due ON schedule_reminders (remind_at) WHERE status = 'pending';
                 CREATE INDEX schedule_reminders_invoice ON schedule_reminders (invoice_id);
                 """),
+        // A copy of an invoice keeps that invoice's line codes, which are not catalog items: the
+        // schedule remembers the invoice so its own copies are not refused for them.
+        Migration(
+            "schedule/004-lines-from",
+            sql: """
+                ALTER TABLE schedule_schedules ADD COLUMN lines_from TEXT;
+                """),
     ]
 }

@@ -66,8 +66,9 @@ enum ScheduleRoutes {
             summary: "Resume a paused schedule (periods passed while paused are skipped)", handler: ScheduleActions.resume),
         Route("merchant", "cancel", access: .apiKey(scope: scope), params: [code, storeID], summary: "End a schedule", handler: ScheduleActions.cancel),
         Route(
-            "merchant", "occurrences", access: .apiKey(scope: scope), params: [code] + paging,
-            summary: "What was sent (with invoice numbers) and what comes next", handler: ScheduleActions.occurrences),
+            "merchant", "occurrences", access: .apiKey(scope: scope),
+            params: [code] + paging + [.integer("next", range: 1...100, "Upcoming occurrences shown for a schedule without end (default 10)")],
+            summary: "What was sent (with invoice numbers) and the remaining plan, both paged", handler: ScheduleActions.occurrences),
     ]
 
     static let settings: [Route] = [

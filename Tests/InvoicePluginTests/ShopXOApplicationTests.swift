@@ -78,6 +78,24 @@ import Testing
         }
     }
 
+    @Test func anApplicationRowWithAnUnknownStatusIsAnErrorNotAPendingApplication() async throws {
+        try await InvoiceFixture.with { fixture in
+            let user = try await fixture.server.user("alice")
+            let order = try await fixture.paidInvoice(userID: user.id, amount: "10.00")
+            var form = ShopXOForms.personalEInvoice
+            form["ids"] = .string(String(try ShopXOForms.id(order)))
+            form["type"] = "0"
+            #expect(try await fixture.shopxo("user", "save", .object(form), token: user.token).code == 0)
+            try await fixture.server.kernel.access.storage.write { db in
+                try db.execute("UPDATE invoice_applications SET status = 9")
+            }
+            let list = try await fixture.shopxo("user", "index", ["page": 1], token: user.token)
+            #expect(list.code == -1)
+            #expect(list.data?["request_id"]?.stringValue?.isEmpty == false)
+            #expect(!list.text.contains("invoice_applications"))
+        }
+    }
+
     @Test func severalOrdersMakeOneApplicationWhoseTotalTheServerComputes() async throws {
         try await InvoiceFixture.with { fixture in
             let user = try await fixture.server.user("alice")

@@ -15,6 +15,7 @@ struct CreateScheduleTests {
                 "invoice", "settings", "save", ["currency": "USD", "tax_rate_bp": 900, "tax_inclusive": false], token: admin)
             #expect(settings.code == 0, "\(settings.text)")
             try await fixture.customer("C1", email: "c1@example.com")
+            try await fixture.ok("item", "create", ["code": "A", "title": "Plan (catalog)", "amount": "1.00", "haveTax": true])
             try await fixture.ok("item", "create", ["code": "B", "title": "Support", "amount": "333.33", "haveTax": false])
             var body = ScheduleFixture.body(customers: ["C1"], sendDate: "2026-12-01T09:00:00Z").objectValue!
             body["discountAmount"] = 5
@@ -72,7 +73,7 @@ struct CreateScheduleTests {
                 ("sendDate", "yesterday", "sendDate"),
                 ("discountType", 7, "discountType"),
                 ("schedule", ["interval": 1, "scheduleType": 9, "count": 3], "schedule.scheduleType"),
-                ("schedule", ["interval": 1, "scheduleType": 2, "count": 0], "schedule.count"),
+                ("schedule", ["interval": 1, "scheduleType": 2, "count": 1_001], "schedule.count"),
                 ("schedule", ["interval": 1, "scheduleType": 2, "count": 2, "timeZone": "Mars/Base"], "schedule.timeZone"),
                 ("products", [["title": "X", "amount": "1.234.5"]], "products[0].amount"),
                 ("products", [["title": "X", "amount": "1", "quantity": 0]], "products[0].quantity"),

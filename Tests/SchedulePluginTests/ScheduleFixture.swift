@@ -42,7 +42,7 @@ struct ScheduleFixture: Sendable {
         try await ok("customer", "create", .object(body))
     }
 
-    /// A PayPing body: one product of 100.00, `count` occurrences.
+    /// A PayPing body: one one-off product (no catalog code) of 100.00, `count` occurrences.
     static func body(
         customers: [String], sendDate: String, type: Int64 = 2, count: Int64 = 3, interval: Int64 = 1, catchUp: String = "backfill",
         createStatus: Int64 = 1
@@ -57,7 +57,7 @@ struct ScheduleFixture: Sendable {
             "shipping": 0,
             "notes": "Thanks",
             "schedule": ["interval": .int(interval), "scheduleType": .int(type), "count": .int(count), "dueDateAfterHowManyDay": 7, "catchUp": .string(catchUp)],
-            "products": [["code": "P1", "title": "Plan", "quantity": 1, "amount": "100.00", "haveTax": false]],
+            "products": [["title": "Plan", "quantity": 1, "amount": "100.00", "haveTax": false]],
         ]
     }
 

@@ -53,6 +53,20 @@ import Testing
         }
     }
 
+    @Test func mediaTypesMatchInAnyCaseAndWithSpacesAroundThem() async throws {
+        try await TestServer.with(plugins: [DemoPlugin()]) { server in
+            let target = "/api/plugins/index?pluginsname=demo&pluginscontrol=demo&pluginsaction=echo"
+            let json = try await RawHTTP.send(
+                port: server.port, target: target, headers: [("Content-Type", " Application/JSON ; charset=UTF-8")], body: Array(#"{"a":"json"}"#.utf8))
+            #expect(json.data?["a"] == "json")
+            let form = try await RawHTTP.send(
+                port: server.port, target: target, headers: [("Content-Type", "APPLICATION/X-WWW-FORM-URLENCODED")], body: Array("a=form".utf8))
+            #expect(form.data?["a"] == "form")
+            let other = try await RawHTTP.send(port: server.port, target: target, headers: [("Content-Type", "image/png")], body: [1, 2, 3])
+            #expect(other.code == -5000)
+        }
+    }
+
     @Test func multipartFormBodiesAreMergedWithFilesDescribed() async throws {
         try await TestServer.with(plugins: [DemoPlugin()]) { server in
             let boundary = "XyZ123"

@@ -29,10 +29,12 @@ public struct InvoiceLineDraft: Sendable, Equatable {
     public var discountAmount: String
     /// 0 percent, 1 fixed amount.
     public var discountType: Int64
+    /// A coupon of the store's catalog applied to this line (empty: none).
+    public var couponCode: String
 
     public init(
         code: String = "", title: String, description: String = "", haveTax: Bool = false, quantity: Int64 = 1, amount: String,
-        discountAmount: String = "0", discountType: Int64 = 0
+        discountAmount: String = "0", discountType: Int64 = 0, couponCode: String = ""
     ) {
         self.code = code
         self.title = title
@@ -42,6 +44,7 @@ public struct InvoiceLineDraft: Sendable, Equatable {
         self.amount = amount
         self.discountAmount = discountAmount
         self.discountType = discountType
+        self.couponCode = couponCode
     }
 }
 
@@ -67,13 +70,21 @@ public struct InvoiceDraft: Sendable, Equatable {
     public var lines: [InvoiceLineDraft]
     /// Shown to the customer (PayPing's notes).
     public var feedback: String?
+    /// A line's coupon that can no longer be used (ended, used up, disabled, deleted) is left
+    /// out and the line billed without it, instead of refusing the invoice: a schedule's later
+    /// occurrences.
+    public var dropUnusableCoupons: Bool
 
-    public init(requestID: String?, customer: InvoiceCustomer, currency: String?, lines: [InvoiceLineDraft], feedback: String? = nil) {
+    public init(
+        requestID: String?, customer: InvoiceCustomer, currency: String?, lines: [InvoiceLineDraft], feedback: String? = nil,
+        dropUnusableCoupons: Bool = false
+    ) {
         self.requestID = requestID
         self.customer = customer
         self.currency = currency
         self.lines = lines
         self.feedback = feedback
+        self.dropUnusableCoupons = dropUnusableCoupons
     }
 }
 
@@ -93,7 +104,7 @@ public struct CreatedInvoice: Sendable, Equatable {
     }
 }
 
-/// Lines to price.
+/// Lines to price; their coupons are checked (as of now) but not used.
 public struct InvoiceQuoteRequest: Sendable, Equatable {
     public var currency: String?
     public var lines: [InvoiceLineDraft]
@@ -106,16 +117,19 @@ public struct InvoiceQuoteRequest: Sendable, Equatable {
 
 /// What lines cost, in minor units of `currency`.
 public struct InvoiceQuote: Sendable, Equatable {
-    /// One line: quantity times price, its discount, its tax, and what it costs.
+    /// One line: quantity times price, its own discount, its coupon's discount, its tax, and
+    /// what it costs.
     public struct Line: Sendable, Equatable {
         public let gross: Int64
         public let discount: Int64
+        public let coupon: Int64
         public let vat: Int64
         public let total: Int64
 
-        public init(gross: Int64, discount: Int64, vat: Int64, total: Int64) {
+        public init(gross: Int64, discount: Int64, coupon: Int64 = 0, vat: Int64, total: Int64) {
             self.gross = gross
             self.discount = discount
+            self.coupon = coupon
             self.vat = vat
             self.total = total
         }

@@ -5,10 +5,24 @@ public enum ScheduleService {
     /// Customers by code: those found and the codes that are unknown.
     public static let customers = ServicePoint<[String], CustomerLookup>("schedule.customers")
     /// A new schedule from a PayPing `/v2/invoice/Schedule` body (its documented JSON shape).
-    public static let create = ServicePoint<JSONObject, CreatedSchedule>("schedule.create")
+    public static let create = ServicePoint<ScheduleDraft, CreatedSchedule>("schedule.create")
     /// One new schedule per customer with the original's body, starting at `sendDate`; nil when
     /// the store has no schedule with that code.
     public static let copy = ServicePoint<ScheduleCopy, [CreatedSchedule]?>("schedule.copy")
+}
+
+/// What `create` makes a schedule of.
+public struct ScheduleDraft: Sendable, Equatable {
+    /// A PayPing `/v2/invoice/Schedule` body.
+    public let body: JSONObject
+    /// The invoice whose lines `products` repeats (a copy of an invoice): their codes are that
+    /// invoice's and need not be catalog items. Nil for a new body, whose codes must be.
+    public let linesFrom: String?
+
+    public init(body: JSONObject, linesFrom: String? = nil) {
+        self.body = body
+        self.linesFrom = linesFrom
+    }
 }
 
 /// The answer of `customers`.

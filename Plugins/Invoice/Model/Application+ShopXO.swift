@@ -4,19 +4,23 @@ extension Application {
     /// The stored values in ShopXO's key order: ids and enums as numbers, money as a decimal
     /// string, times formatted, `electronic_invoice` null until issued.
     var fields: JSONObject {
-        var row: JSONObject = [
-            "id": .int(id), "user_id": .int(userID), "business_type": .int(kind.businessType), "status": .int(status.rawValue),
-            "total_price": .string(total.formatted(currency)), "apply_type": .int(form.applyType.rawValue),
-            "invoice_type": .int(form.invoiceType.rawValue),
-        ]
-        for field in ApplicationForm.textFields where field != "user_note" { row[field] = .string(form[field]) }
-        row["electronic_invoice"] = electronicInvoice ?? .null
-        row["express_name"] = .string(expressName)
-        row["express_number"] = .string(expressNumber)
-        row["refuse_reason"] = .string(refuseReason)
-        row["user_note"] = .string(form["user_note"])
-        row["add_time"] = .string(UTCTime.shopxo(addTime))
-        row["upd_time"] = .string(UTCTime.shopxo(updTime))
+        var row = JSONObject()
+        row.reserveCapacity(30)
+        row.append("id", .int(id))
+        row.append("user_id", .int(userID))
+        row.append("business_type", .int(kind.businessType))
+        row.append("status", .int(status.rawValue))
+        row.append("total_price", .string(total.formatted(currency)))
+        row.append("apply_type", .int(form.applyType.rawValue))
+        row.append("invoice_type", .int(form.invoiceType.rawValue))
+        for field in ApplicationForm.textFields where field != "user_note" { row.append(field, .string(form[field])) }
+        row.append("electronic_invoice", electronicInvoice ?? .null)
+        row.append("express_name", .string(expressName))
+        row.append("express_number", .string(expressNumber))
+        row.append("refuse_reason", .string(refuseReason))
+        row.append("user_note", .string(form["user_note"]))
+        row.append("add_time", .string(UTCTime.shopxo(addTime)))
+        row.append("upd_time", .string(UTCTime.shopxo(updTime)))
         return row
     }
 
@@ -29,11 +33,11 @@ extension Application {
     /// business list.
     func row(_ language: Language) -> JSON {
         var row = fields
-        row["business_type_name"] = .string(ShopXOLabels.business(kind)(language))
-        row["status_name"] = .string(ShopXOLabels.status(status)(language))
-        row["apply_type_name"] = .string(ShopXOLabels.applyType(form.applyType)(language))
-        row["invoice_type_name"] = .string(ShopXOLabels.invoiceType(form.invoiceType)(language))
-        row["business_list"] = businessList
+        row.append("business_type_name", .string(ShopXOLabels.business(kind)(language)))
+        row.append("status_name", .string(ShopXOLabels.status(status)(language)))
+        row.append("apply_type_name", .string(ShopXOLabels.applyType(form.applyType)(language)))
+        row.append("invoice_type_name", .string(ShopXOLabels.invoiceType(form.invoiceType)(language)))
+        row.append("business_list", businessList)
         return .object(row)
     }
 

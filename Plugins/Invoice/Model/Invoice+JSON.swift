@@ -29,6 +29,7 @@ extension Invoice {
                 "received_at": Self.iso(paymentReceivedAt),
                 "refunded": money(refunded),
                 "tax": ["rate_bp": .int(tax.rateBasisPoints), "inclusive": .bool(tax.inclusive)],
+                "coupon": couponJSON,
             ],
             "status": [
                 "status": .string(status.rawValue),
@@ -51,6 +52,8 @@ extension Invoice {
                     "discount_amount": line.input.discountType == .percent
                         ? .string(Money.format(line.input.discountAmount, exponent: 2)) : money(Money(line.input.discountAmount)),
                     "discount_type": .int(line.input.discountType.rawValue),
+                    "coupon_code": line.input.couponCode.isEmpty ? .null : .string(line.input.couponCode),
+                    "coupon_discount": money(line.coupon),
                     "vat": money(line.vat),
                     "total": money(line.total),
                 ]
@@ -59,6 +62,13 @@ extension Invoice {
             "created_at": Self.iso(createdAt),
             "updated_at": Self.iso(updatedAt),
         ]
+    }
+
+    /// The coupon used and what it took off in all (`null` without one).
+    var couponJSON: JSON {
+        guard let couponID, let code = lines.first(where: { !$0.input.couponCode.isEmpty })?.input.couponCode else { return .null }
+        let discount = lines.reduce(Money.zero) { $0 + $1.coupon }
+        return ["id": .int(couponID), "code": .string(code), "discount": .string(discount.formatted(currency))]
     }
 
     /// Sell.app's eight customer parts, each `null` when unknown (`id` is the customer's account

@@ -36,7 +36,8 @@ enum InvoiceInput {
             description: item["description"]?.stringValue ?? "", haveTax: (item["have_tax"] ?? item["haveTax"])?.boolValue ?? false,
             quantity: (item["quantity"] ?? 1).intValue ?? 0, amount: item["amount"].flatMap(Self.decimalText) ?? "",
             discountAmount: Self.decimalText(discountValue) ?? "?",
-            discountType: (item["discount_type"] ?? item["discountType"])?.intValue ?? 0)
+            discountType: (item["discount_type"] ?? item["discountType"])?.intValue ?? 0,
+            couponCode: (item["coupon_code"] ?? item["couponCode"])?.stringValue ?? "")
     }
 
     /// A money amount sent as text or a number, as text.
@@ -79,7 +80,8 @@ enum InvoiceInput {
         }
         return LineInput(
             code: try text(draft.code, "code", max: 100), title: title, description: try text(draft.description, "description", max: 2_000),
-            haveTax: draft.haveTax, quantity: draft.quantity, amount: amount, discountAmount: discount, discountType: discountType)
+            haveTax: draft.haveTax, quantity: draft.quantity, amount: amount, discountAmount: discount, discountType: discountType,
+            couponCode: try text(draft.couponCode, "coupon_code", max: 64))
     }
 
     /// Times accepted: from 1970 to the end of 9999 (UTC).

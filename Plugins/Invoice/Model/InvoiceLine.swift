@@ -12,6 +12,10 @@ struct LineInput: Sendable, Equatable {
     /// Percent (discountType 0, in basis points: 1000 = 10%) or a fixed amount (discountType 1).
     var discountAmount: Int64
     var discountType: DiscountType
+    /// The coupon the line names (empty: none).
+    var couponCode = ""
+    /// That coupon, found and checked, while the line is priced (nil once stored).
+    var coupon: Coupon?
 }
 
 /// PayPing's discount types: 0 percent, 1 fixed amount.
@@ -25,7 +29,10 @@ struct InvoiceLine: Sendable, Equatable {
     var input: LineInput
     /// Quantity x unit price.
     var gross: Money
+    /// The line's own discount.
     var discount: Money
+    /// What its coupon took off, after its own discount.
+    var coupon: Money = .zero
     /// What the line costs, tax included.
     var total: Money
     /// The tax part of `total`.

@@ -4,7 +4,7 @@ struct TaxRule: Sendable, Equatable {
     var rateBasisPoints: Int64
     var inclusive: Bool
 
-    /// The computed line: discount first, then tax on what remains.
+    /// The computed line: its own discount, then its coupon, then tax on what remains.
     func price(_ input: LineInput) -> InvoiceLine {
         let gross = input.amount.minorUnits * input.quantity
         let discount: Int64
@@ -12,7 +12,8 @@ struct TaxRule: Sendable, Equatable {
         case .percent: discount = Money.roundHalfUp(gross, times: min(input.discountAmount, 10_000), over: 10_000)
         case .fixed: discount = min(input.discountAmount, gross)
         }
-        let net = gross - discount
+        let coupon = input.coupon?.discount(gross: gross, after: discount) ?? 0
+        let net = gross - discount - coupon
         var vat: Int64 = 0
         var total = net
         if input.haveTax && rateBasisPoints > 0 {
@@ -23,7 +24,7 @@ struct TaxRule: Sendable, Equatable {
                 total = net + vat
             }
         }
-        return InvoiceLine(input: input, gross: Money(gross), discount: Money(discount), total: Money(total), vat: Money(vat))
+        return InvoiceLine(input: input, gross: Money(gross), discount: Money(discount), coupon: Money(coupon), total: Money(total), vat: Money(vat))
     }
 }
 
@@ -33,9 +34,12 @@ struct InvoiceTotals: Sendable, Equatable {
     var vat: Money
     /// Before discounts, tax excluded when it is added on top.
     var original: Money
+    /// What coupons took off.
+    var coupon: Money
 
     init(_ lines: [InvoiceLine]) {
         total = lines.reduce(.zero) { $0 + $1.total }
+        coupon = lines.reduce(.zero) { $0 + $1.coupon }
         vat = lines.reduce(.zero) { $0 + $1.vat }
         original = lines.reduce(.zero) { $0 + $1.gross }
     }

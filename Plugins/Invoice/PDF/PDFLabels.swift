@@ -24,6 +24,7 @@ enum PDFLabels {
     static let quantity = LocalizedText(en: "Qty", zh: "数量", fa: "تعداد")
     static let unitPrice = LocalizedText(en: "Unit price", zh: "单价", fa: "فی")
     static let discount = LocalizedText(en: "Discount", zh: "折扣", fa: "تخفیف")
+    static let coupon = LocalizedText(en: "Coupon", zh: "优惠券", fa: "کوپن")
     static let tax = LocalizedText(en: "Tax", zh: "税额", fa: "مالیات")
     static let amount = LocalizedText(en: "Amount", zh: "金额", fa: "مبلغ")
     static let subtotal = LocalizedText(en: "Subtotal", zh: "小计", fa: "جمع جزء")

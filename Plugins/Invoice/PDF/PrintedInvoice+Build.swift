@@ -59,7 +59,7 @@ extension PrintedInvoice {
             Row(
                 position: format.count(Int64(index + 1)), title: format.isolated(line.input.title),
                 description: format.isolated(line.input.description), quantity: format.count(line.input.quantity),
-                unitPrice: money(line.input.amount), discount: line.discount == .zero ? "" : money(line.discount),
+                unitPrice: money(line.input.amount), discount: line.discount + line.coupon == .zero ? "" : money(line.discount + line.coupon),
                 tax: money(line.vat), amount: money(line.total))
         }
 
@@ -67,6 +67,10 @@ extension PrintedInvoice {
         let discount = invoice.lines.reduce(Money.zero) { $0 + $1.discount }
         var totals = [Fact(label: PDFLabels.subtotal(language), value: money(subtotal))]
         if discount != .zero { totals.append(Fact(label: PDFLabels.discount(language), value: money(.zero - discount))) }
+        let coupon = invoice.lines.reduce(Money.zero) { $0 + $1.coupon }
+        if coupon != .zero, let code = invoice.lines.first(where: { !$0.input.couponCode.isEmpty })?.input.couponCode {
+            totals.append(Fact(label: PDFLabels.coupon(language) + " " + format.isolated(code), value: money(.zero - coupon)))
+        }
         let vatLabel = invoice.tax.inclusive ? PDFLabels.vatIncluded : PDFLabels.vat
         totals.append(
             Fact(label: vatLabel(language) + " " + format.percent(basisPoints: invoice.tax.rateBasisPoints), value: money(invoice.vat)))

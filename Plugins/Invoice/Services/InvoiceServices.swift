@@ -25,9 +25,12 @@ struct InvoiceServices: Sendable {
         var customer = JSONObject()
         if let id = draft.customer.id { customer["id"] = .string(id) }
         if let email = draft.customer.email { customer["email"] = .string(email) }
+        let (lines, coupon) = try CouponUse.apply(
+            try InvoiceInput.lines(draft.lines, currency: currency), invoiceCoupon: nil, storeID: call.storeID, currency: currency,
+            now: call.now, dropUnusable: draft.dropUnusableCoupons, db: db)
         let record = InvoiceRecords.Draft(
-            kind: .order, userID: nil, currency: currency, lines: try InvoiceInput.lines(draft.lines, currency: currency),
-            customer: .object(customer), expiresAt: nil, couponID: nil, subscriptionID: nil, feedback: draft.feedback, webhooks: [],
+            kind: .order, userID: nil, currency: currency, lines: lines,
+            customer: .object(customer), expiresAt: nil, couponID: coupon?.id, subscriptionID: nil, feedback: draft.feedback, webhooks: [],
             checkoutURL: nil, requestID: draft.requestID)
         let id = try InvoiceRecords.create(db, storeID: call.storeID, draft: record, settings: settings, now: call.now)
         guard let invoice = try InvoiceRecords.find(db, id: id, storeID: call.storeID) else { throw KernelError.notFound }
@@ -39,12 +42,17 @@ struct InvoiceServices: Sendable {
     func quote(_ request: InvoiceQuoteRequest, _ call: ServiceCall, _ db: Database) throws -> InvoiceQuote {
         let settings = try SettingsRecords.load(db, storeID: call.storeID, services: services, config: call.config)
         let currency = try Self.currency(request.currency, settings)
-        let lines = try InvoiceInput.lines(request.lines, currency: currency).map(settings.tax.price)
+        let lines = try CouponUse.apply(
+            try InvoiceInput.lines(request.lines, currency: currency), invoiceCoupon: nil, storeID: call.storeID, currency: currency,
+            now: call.now, dropUnusable: false, db: db
+        ).lines.map(settings.tax.price)
         let totals = InvoiceTotals(lines)
         return InvoiceQuote(
             currency: currency.code, exponent: currency.exponent,
             lines: lines.map {
-                InvoiceQuote.Line(gross: $0.gross.minorUnits, discount: $0.discount.minorUnits, vat: $0.vat.minorUnits, total: $0.total.minorUnits)
+                InvoiceQuote.Line(
+                    gross: $0.gross.minorUnits, discount: $0.discount.minorUnits, coupon: $0.coupon.minorUnits, vat: $0.vat.minorUnits,
+                    total: $0.total.minorUnits)
             },
             original: totals.original.minorUnits, vat: totals.vat.minorUnits, total: totals.total.minorUnits)
     }
@@ -59,7 +67,7 @@ struct InvoiceServices: Sendable {
                 amount: input.amount.formatted(invoice.currency),
                 discountAmount: input.discountType == .percent
                     ? Money.format(input.discountAmount, exponent: 2) : Money(input.discountAmount).formatted(invoice.currency),
-                discountType: input.discountType.rawValue)
+                discountType: input.discountType.rawValue, couponCode: input.couponCode)
         }
         return InvoiceLines(number: invoice.number, currency: invoice.currency.code, feedback: invoice.feedback, lines: drafts)
     }

@@ -162,7 +162,7 @@ enum ApplicationRecords {
     }
 
     private static func load(_ db: Database, _ rows: [Row]) throws -> [Application] {
-        let ids = rows.compactMap { $0.int64("id") }
+        let ids: [Int64] = try rows.map { try $0.require("id") }
         var items: [Int64: [Application.Item]] = [:]
         if !ids.isEmpty {
             let itemRows = try db.query(
@@ -171,26 +171,30 @@ enum ApplicationRecords {
                 WHERE application_id IN (\(placeholders(ids.count))) ORDER BY invoice_id
                 """, arguments: ids)
             for row in itemRows {
-                items[row.int64("application_id") ?? 0, default: []].append(
-                    Application.Item(invoiceID: row.int64("invoice_id") ?? 0, businessNo: row.string("business_no") ?? ""))
+                items[try row.require("application_id"), default: []].append(
+                    Application.Item(invoiceID: try row.require("invoice_id"), businessNo: try row.require("business_no")))
             }
         }
-        return rows.map { row in
-            let id = row.int64("id") ?? 0
+        return try rows.map { row in
+            let id: Int64 = try row.require("id")
             var texts: [String: String] = [:]
-            for field in ApplicationForm.textFields { texts[field] = row.string(field) ?? "" }
+            texts.reserveCapacity(ApplicationForm.textFields.count)
+            for field in ApplicationForm.textFields { texts[field] = try row.require(field, as: String.self) }
+            let businessType: Int64 = try row.require("business_type")
+            guard let kind = InvoiceKind.allCases.first(where: { $0.businessType == businessType }) else {
+                throw StorageError(kind: .decoding, message: "invoice_applications row \(id): unknown business_type '\(businessType)'")
+            }
+            let code: String = try row.require("currency")
+            guard let currency = Currency(code) else {
+                throw StorageError(kind: .decoding, message: "invoice_applications row \(id): unknown currency '\(code)'")
+            }
             return Application(
-                id: id, storeID: row.int64("store_id") ?? 0, userID: row.int64("user_id") ?? 0,
-                kind: row.int64("business_type") == InvoiceKind.recharge.businessType ? .recharge : .order,
-                status: ApplicationStatus(rawValue: row.int64("status") ?? 0) ?? .pending,
-                currency: Currency(row.string("currency") ?? "") ?? StoreSettings.fallback.currency,
-                total: Money(row.int64("total_price") ?? 0),
-                form: ApplicationForm(
-                    invoiceType: TaxInvoiceType(rawValue: row.int64("invoice_type") ?? 0) ?? .normalElectronic,
-                    applyType: ApplyType(rawValue: row.int64("apply_type") ?? 0) ?? .personal, texts: texts),
-                electronicInvoice: row.string("electronic_invoice").map { InvoiceRecords.parse($0, fallback: []) },
-                expressName: row.string("express_name") ?? "", expressNumber: row.string("express_number") ?? "",
-                refuseReason: row.string("refuse_reason") ?? "", addTime: row.int64("add_time") ?? 0, updTime: row.int64("upd_time"),
+                id: id, storeID: try row.require("store_id"), userID: try row.require("user_id"), kind: kind,
+                status: try row.decode("status"), currency: currency, total: Money(try row.require("total_price")),
+                form: ApplicationForm(invoiceType: try row.decode("invoice_type"), applyType: try row.decode("apply_type"), texts: texts),
+                electronicInvoice: try row.optional("electronic_invoice", as: String.self).map { InvoiceRecords.parse($0, fallback: []) },
+                expressName: try row.require("express_name"), expressNumber: try row.require("express_number"),
+                refuseReason: try row.require("refuse_reason"), addTime: try row.require("add_time"), updTime: try row.optional("upd_time"),
                 items: items[id] ?? [])
         }
     }

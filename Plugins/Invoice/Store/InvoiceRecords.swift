@@ -45,6 +45,7 @@ enum InvoiceRecords {
     }
 
     /// Inserts a new pending invoice with the next gapless number of its store.
+    /// A coupon in `draft` counts its use here, in the invoice's own write.
     static func create(_ db: Database, storeID: Int64, draft: Draft, settings: StoreSettings, now: Int64) throws -> Int64 {
         let lines = draft.lines.map(settings.tax.price)
         let totals = InvoiceTotals(lines)
@@ -72,20 +73,36 @@ enum InvoiceRecords {
                 draft.subscriptionID, draft.feedback, draft.webhooks.text, draft.requestID, draft.requestFingerprint, now, now,
             ])
         try insertLines(db, invoiceID: id, lines: lines)
+        if let couponID = draft.couponID { try claim(db, couponID: couponID, lines: draft.lines) }
         try db.execute("INSERT INTO invoice_history (invoice_id, status, at, note) VALUES (?, 'pending', ?, 'created')", id, now)
         return id
     }
 
-    /// Replaces a pending invoice's lines and recomputes its totals.
-    static func replaceLines(_ db: Database, invoice: Invoice, lines inputs: [LineInput], tax: TaxRule) throws {
+    /// Counts one use of a coupon; refused (used up or disabled) when it cannot be counted.
+    static func claim(_ db: Database, couponID: Int64, lines: [LineInput]) throws {
+        guard try CouponRecords.claim(db, id: couponID) else {
+            let code = lines.first { !$0.couponCode.isEmpty }?.couponCode ?? String(couponID)
+            throw CouponMessages.unusable(code, CouponMessages.usedUp)
+        }
+    }
+
+    /// Replaces a pending invoice's lines and recomputes its totals; a change of coupon gives
+    /// the old one's use back and counts the new one's.
+    static func replaceLines(_ db: Database, invoice: Invoice, lines inputs: [LineInput], coupon: Coupon?, tax: TaxRule) throws {
         let lines = inputs.map(tax.price)
         let totals = InvoiceTotals(lines)
         try db.execute("DELETE FROM invoice_lines WHERE invoice_id = ?", invoice.id)
         try insertLines(db, invoiceID: invoice.id, lines: lines)
         try db.execute(
-            "UPDATE invoice_invoices SET total = ?, vat = ?, original_amount = ?, full_price = ?, tax_rate_bp = ?, tax_inclusive = ? WHERE id = ?",
+            """
+            UPDATE invoice_invoices SET total = ?, vat = ?, original_amount = ?, full_price = ?, tax_rate_bp = ?, tax_inclusive = ?,
+                coupon_id = ? WHERE id = ?
+            """,
             totals.total.minorUnits, totals.vat.minorUnits, totals.original.minorUnits, totals.total.minorUnits,
-            tax.rateBasisPoints, tax.inclusive, invoice.id)
+            tax.rateBasisPoints, tax.inclusive, coupon?.id, invoice.id)
+        guard coupon?.id != invoice.couponID else { return }
+        if let old = invoice.couponID { try CouponRecords.release(db, id: old) }
+        if let new = coupon?.id { try claim(db, couponID: new, lines: inputs) }
     }
 
     private static func insertLines(_ db: Database, invoiceID: Int64, lines: [InvoiceLine]) throws {
@@ -94,13 +111,13 @@ enum InvoiceRecords {
             try db.execute(
                 """
                 INSERT INTO invoice_lines (invoice_id, position, code, title, description, have_tax, quantity, amount,
-                    discount_amount, discount_type, discount, vat, total)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    discount_amount, discount_type, discount, coupon_code, coupon_discount, vat, total)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
                 arguments: [
                     invoiceID, position, input.code, input.title, input.description, input.haveTax, input.quantity,
                     input.amount.minorUnits, input.discountAmount, input.discountType.rawValue, line.discount.minorUnits,
-                    line.vat.minorUnits, line.total.minorUnits,
+                    input.coupon == nil ? "" : input.couponCode, line.coupon.minorUnits, line.vat.minorUnits, line.total.minorUnits,
                 ])
         }
     }
@@ -184,10 +201,11 @@ enum InvoiceRecords {
                 let input = LineInput(
                     code: try line.require("code"), title: try line.require("title"), description: try line.require("description"),
                     haveTax: try line.require("have_tax"), quantity: try line.require("quantity"), amount: Money(try line.require("amount")),
-                    discountAmount: try line.require("discount_amount"), discountType: try line.decode("discount_type"))
+                    discountAmount: try line.require("discount_amount"), discountType: try line.decode("discount_type"),
+                    couponCode: try line.require("coupon_code"))
                 return InvoiceLine(
                     input: input, gross: Money(input.amount.minorUnits * input.quantity), discount: Money(try line.require("discount")),
-                    total: Money(try line.require("total")), vat: Money(try line.require("vat")))
+                    coupon: Money(try line.require("coupon_discount")), total: Money(try line.require("total")), vat: Money(try line.require("vat")))
             }
             history = try db.query("SELECT id, status, at, note FROM invoice_history WHERE invoice_id = ? ORDER BY id", id).map { entry in
                 Invoice.HistoryEntry(status: try entry.decode("status"), at: try entry.require("at"), note: try entry.require("note"))

@@ -19,21 +19,24 @@ enum CreateSchedule {
             {
                 return existing
             }
-            return try create(request, storeID: storeID, requestID: requestID, now: now, db: db, hooks: context.services.hooks)
+            return try create(request, storeID: storeID, requestID: requestID, linesFrom: nil, now: now, db: db, hooks: context.services.hooks)
         }
         return .ok(schedule.json)
     }
 
     /// Prices and stores a checked request; used by this action and the `schedule.create` service.
+    /// `linesFrom` names the invoice a copy's lines come from (their codes need not be catalog
+    /// items).
     static func create(
-        _ request: ScheduleRequest, storeID: Int64, requestID: String?, now: Int64, db: Database, hooks: PluginHooks
+        _ request: ScheduleRequest, storeID: Int64, requestID: String?, linesFrom: String?, now: Int64, db: Database, hooks: PluginHooks
     ) throws -> Schedule {
         let recipients = try recipients(request, storeID: storeID, db: db)
-        let priced = try SchedulePricing.price(request, storeID: storeID, db: db, hooks: hooks)
+        let priced = try SchedulePricing.price(request, storeID: storeID, catalogCodes: linesFrom == nil, db: db, hooks: hooks)
         let code = request.number ?? "SCH-" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).uppercased()
         guard try ScheduleRecords.find(db, storeID: storeID, code: code) == nil else { throw ScheduleMessages.codeTaken }
         let id = try ScheduleRecords.insert(
-            db, storeID: storeID, code: code, request: request, priced: priced, recipients: recipients, requestID: requestID, now: now)
+            db, storeID: storeID, code: code, request: request, priced: priced, recipients: recipients, requestID: requestID, linesFrom: linesFrom,
+            now: now)
         guard let schedule = try ScheduleRecords.find(db, id: id) else { throw KernelError.notFound }
         return schedule
     }

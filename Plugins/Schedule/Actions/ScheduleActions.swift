@@ -67,26 +67,48 @@ enum ScheduleActions {
         }
     }
 
-    /// What was sent (occurrences with their invoices, newest first) and what is next.
+    /// What was sent (occurrences with their invoices, newest first) and what comes next. Both
+    /// lists are paged by `page` and `page_size`: `done` through the occurrences made, `next`
+    /// through the whole remaining plan of a finite schedule. A schedule without end has no
+    /// whole plan: `next` holds its next `next` occurrences (default 10, at most 100).
     static func occurrences(_ context: ActionContext) async throws -> Reply {
         let found = try await schedule(context)
         let page = try context.params.int("page") ?? 1
         let size = try context.params.int("page_size") ?? 20
-        let done = try await context.storage.read { db in
-            try ScheduleRecords.occurrences(db, scheduleID: found.id, limit: Int(size), offset: Int((page - 1) * size))
+        let ahead = try context.params.int("next") ?? 10
+        guard (1...100).contains(ahead) else { throw KernelError.badParameter("next", .outOfRange(1...100)) }
+        let (done, doneTotal) = try await context.storage.read { db in
+            (
+                try ScheduleRecords.occurrences(db, scheduleID: found.id, limit: Int(size), offset: Int((page - 1) * size)),
+                try db.queryOne("SELECT COUNT(*) AS n FROM schedule_occurrences WHERE schedule_id = ?", found.id)?.int64("n") ?? 0
+            )
         }
-        var upcoming: [JSON] = []
-        if found.status == .active || found.status == .paused {
-            var sequence = found.nextSequence
-            while upcoming.count < 3, let time = found.recurrence.sendTime(sequence) {
-                upcoming.append([
+        let recurrence = found.recurrence
+        let running = found.status == .active || found.status == .paused
+        let remaining = running ? max(0, recurrence.count - found.nextSequence) : 0
+        let planned: Range<Int>
+        if !running {
+            planned = 0..<0
+        } else if recurrence.isEndless {
+            planned = found.nextSequence..<(found.nextSequence + Int(ahead))
+        } else {
+            let first = min(found.nextSequence + Int((page - 1) * size), recurrence.count)
+            planned = first..<min(first + Int(size), recurrence.count)
+        }
+        let upcoming: [JSON] = planned.compactMap { sequence in
+            recurrence.sendTime(sequence).map { time in
+                [
                     "sequence": .int(Int64(sequence + 1)), "sendDate": .string(ISO8601.format(time)),
-                    "dueDate": .string(ISO8601.format(found.recurrence.dueTime(sendTime: time))),
-                ])
-                sequence += 1
+                    "dueDate": .string(ISO8601.format(recurrence.dueTime(sendTime: time))),
+                ]
             }
         }
-        return .ok(["code": .string(found.code), "status": .string(found.status.rawValue), "done": .array(done), "next": .array(upcoming)])
+        return .ok([
+            "code": .string(found.code), "status": .string(found.status.rawValue), "count": .int(Int64(recurrence.count)),
+            "endless": .bool(recurrence.isEndless), "page": .int(page), "page_size": .int(size),
+            "done": .array(done), "done_total": .int(doneTotal),
+            "next": .array(upcoming), "next_total": recurrence.isEndless && running ? .null : .int(Int64(remaining)),
+        ])
     }
 
     private static func schedule(_ context: ActionContext) async throws -> Schedule {

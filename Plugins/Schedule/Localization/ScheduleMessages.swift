@@ -31,4 +31,19 @@ enum ScheduleMessages {
             LocalizedText(
                 en: "\(field): unknown code(s) \(list)", zh: "\(field)：未知编号 \(list)", fa: "\(field): کد(های) ناشناخته \(list)"))
     }
+
+    /// Keys an object may not hold, named.
+    static func unknownKeys(_ field: String, _ keys: [String]) -> KernelError {
+        let list = keys.joined(separator: ", ")
+        return KernelError.invalid(
+            LocalizedText(en: "\(field): unknown key(s) \(list)", zh: "\(field)：未知字段 \(list)", fa: "\(field): کلید(های) ناشناخته \(list)"))
+    }
+
+    /// A setting given both inside `schedule` and at the top level, with different values.
+    static func conflictingSetting(_ key: String) -> KernelError {
+        KernelError.invalid(
+            LocalizedText(
+                en: "\(key) and schedule.\(key) differ: give it once", zh: "\(key) 与 schedule.\(key) 不一致：请只给一次",
+                fa: "\(key) و schedule.\(key) با هم فرق دارند: فقط یک بار بدهید"))
+    }
 }

@@ -4,7 +4,7 @@ import PluginSDK
 /// What every invoice of a schedule is created with: its currency and its priced lines (the
 /// schedule's discount and shipping folded in). Stored with the schedule as
 /// `{"currency", "products": [{code, title, description, have_tax, quantity, amount,
-/// discount_amount, discount_type}]}` and read back once per batch.
+/// discount_amount, discount_type, coupon_code}]}` and read back once per batch.
 struct InvoiceTemplate: Sendable, Equatable {
     var currency: String?
     var lines: [InvoiceLineDraft]
@@ -24,7 +24,8 @@ struct InvoiceTemplate: Sendable, Equatable {
             return InvoiceLineDraft(
                 code: line["code"]?.stringValue ?? "", title: title, description: line["description"]?.stringValue ?? "",
                 haveTax: line["have_tax"]?.boolValue ?? false, quantity: line["quantity"]?.intValue ?? 1, amount: amount,
-                discountAmount: line["discount_amount"]?.stringValue ?? "0", discountType: line["discount_type"]?.intValue ?? 0)
+                discountAmount: line["discount_amount"]?.stringValue ?? "0", discountType: line["discount_type"]?.intValue ?? 0,
+                couponCode: line["coupon_code"]?.stringValue ?? "")
         }
     }
 
@@ -36,6 +37,7 @@ struct InvoiceTemplate: Sendable, Equatable {
                     "code": .string(line.code), "title": .string(line.title), "description": .string(line.description),
                     "have_tax": .bool(line.haveTax), "quantity": .int(line.quantity), "amount": .string(line.amount),
                     "discount_amount": .string(line.discountAmount), "discount_type": .int(line.discountType),
+                    "coupon_code": .string(line.couponCode),
                 ]
             })
         ]

@@ -1,7 +1,7 @@
 import Foundation
 
 /// When a schedule's occurrences fall: every `interval` days, weeks, months or years from the
-/// first send date, `count` times, reckoned in the schedule's time zone and calendar.
+/// first send date, `count` times (0: without end), reckoned in the schedule's time zone and calendar.
 ///
 /// Each occurrence is computed from the first one (never from the previous), so monthly on the
 /// 31st gives the last day of shorter months and returns to the 31st after them. The local
@@ -20,6 +20,7 @@ struct Recurrence: Sendable, Equatable {
 
     let unit: Unit
     let interval: Int
+    /// How many occurrences; 0 for a schedule without end.
     let count: Int
     /// The first occurrence, UTC seconds.
     let start: Int64
@@ -53,9 +54,12 @@ struct Recurrence: Sendable, Equatable {
         self.calendar = calendar
     }
 
+    /// Occurrences without end (`count` 0): until cancelled.
+    var isEndless: Bool { count == 0 }
+
     /// The send time of occurrence `sequence` (0 is the first), UTC seconds; nil past `count`.
     func sendTime(_ sequence: Int) -> Int64? {
-        guard sequence >= 0, sequence < count else { return nil }
+        guard sequence >= 0, isEndless || sequence < count else { return nil }
         let calendar = self.calendar
         let first = Date(timeIntervalSince1970: TimeInterval(start))
         let anchor = calendar.dateComponents([.era, .year, .month, .day, .hour, .minute, .second], from: first)

@@ -23,6 +23,8 @@ struct Schedule: Sendable {
     let catchUp: ScheduleRequest.CatchUp
     var nextSequence: Int
     var nextRunAt: Int64?
+    /// The invoice a copy's lines come from (their codes are not catalog items); nil otherwise.
+    let linesFrom: String?
     let createdAt: Int64
 
     init(_ row: Row) {
@@ -46,6 +48,7 @@ struct Schedule: Sendable {
         catchUp = ScheduleRequest.CatchUp(rawValue: row.string("catch_up") ?? "") ?? .backfill
         nextSequence = row.int("next_sequence") ?? 0
         nextRunAt = row.int64("next_run_at")
+        linesFrom = row.string("lines_from")
         createdAt = row.int64("created_at") ?? 0
     }
 
@@ -64,7 +67,7 @@ struct Schedule: Sendable {
             "schedule": [
                 "interval": .int(Int64(recurrence.interval)), "scheduleType": .int(recurrence.unit.rawValue),
                 "count": .int(Int64(recurrence.count)), "dueDateAfterHowManyDay": .int(Int64(recurrence.dueAfterDays)),
-                "timeZone": .string(recurrence.timeZone.identifier), "calendar": .string(recurrence.calendarKind.rawValue),
+                "timeZone": .string(ScheduleZone.name(recurrence.timeZone)), "calendar": .string(recurrence.calendarKind.rawValue),
                 "workingDaysOnly": .bool(recurrence.workingDaysOnly), "catchUp": .string(catchUp.rawValue),
             ],
             "occurrencesDone": .int(Int64(nextSequence)),

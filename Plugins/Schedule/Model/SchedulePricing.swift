@@ -14,20 +14,23 @@ enum SchedulePricing {
         /// The lines and currency every invoice of the schedule is created with (stored as
         /// `InvoiceTemplate` JSON).
         var invoice: JSON
-        /// `{currency, subtotal, discount, shipping, vat, total}` as decimal strings.
+        /// `{currency, subtotal, discount, coupon, shipping, vat, total}` as decimal strings.
         var totals: JSON
     }
 
+    /// `catalogCodes`: every product code must name a catalog item of the store (false for a
+    /// copy of an invoice, whose lines keep that invoice's codes).
     static func price(
-        _ request: ScheduleRequest, storeID: Int64, db: Database, hooks: PluginHooks
+        _ request: ScheduleRequest, storeID: Int64, catalogCodes: Bool, db: Database, hooks: PluginHooks
     ) throws -> Priced {
-        let products = try resolve(request.products, storeID: storeID, db: db)
+        let products = try resolve(request.products, storeID: storeID, catalogCodes: catalogCodes, db: db)
         let first = try hooks.call(
             InvoiceService.quote, InvoiceQuoteRequest(currency: request.currency, lines: products.map(draft)), storeID: storeID, in: db)
         let exponent = first.exponent
         let gross = first.lines.map(\.gross)
         let lineDiscounts = first.lines.map(\.discount)
-        let nets = zip(gross, lineDiscounts).map { $0 - $1 }
+        let coupons = first.lines.map(\.coupon)
+        let nets = first.lines.map { $0.gross - $0.discount - $0.coupon }
         let subtotal = nets.reduce(0, +)
         let discount: Int64
         if request.discountType == 0 {
@@ -63,6 +66,7 @@ enum SchedulePricing {
             "currency": .string(first.currency),
             "subtotal": money(gross.reduce(0, +)),
             "discount": money(lineDiscounts.reduce(0, +) + discount),
+            "coupon": money(coupons.reduce(0, +)),
             "shipping": money(shipping),
             "vat": money(second.vat),
             "total": money(second.total),
@@ -71,12 +75,17 @@ enum SchedulePricing {
     }
 
     /// Products that name a catalog item by `code` take its title, amount, description and tax
-    /// flag when they do not give their own; unknown codes without them are reported together.
-    static func resolve(_ products: [ScheduleRequest.Product], storeID: Int64, db: Database) throws -> [ScheduleRequest.Product] {
+    /// flag when they do not give their own. A code that names no item of the store is refused,
+    /// even with a title and amount (PayPing: items are created beforehand); unknown codes are
+    /// reported together. A product without a code is a one-off line with its own title and
+    /// amount.
+    static func resolve(
+        _ products: [ScheduleRequest.Product], storeID: Int64, catalogCodes: Bool, db: Database
+    ) throws -> [ScheduleRequest.Product] {
         var unknown: [String] = []
         var resolved: [ScheduleRequest.Product] = []
         for var product in products {
-            if !product.code.isEmpty, product.title.isEmpty || product.amount.isEmpty {
+            if !product.code.isEmpty, catalogCodes || product.title.isEmpty || product.amount.isEmpty {
                 if let item = try CatalogRecords.item(db, storeID: storeID, code: product.code) {
                     if product.title.isEmpty { product.title = item.title }
                     if product.amount.isEmpty {
@@ -102,6 +111,7 @@ enum SchedulePricing {
     static func draft(_ product: ScheduleRequest.Product) -> InvoiceLineDraft {
         InvoiceLineDraft(
             code: product.code, title: product.title, description: product.description, haveTax: product.haveTax,
-            quantity: product.quantity, amount: product.amount, discountAmount: product.discountAmount, discountType: product.discountType)
+            quantity: product.quantity, amount: product.amount, discountAmount: product.discountAmount, discountType: product.discountType,
+            couponCode: product.couponCode)
     }
 }

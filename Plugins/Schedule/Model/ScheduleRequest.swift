@@ -32,7 +32,8 @@ struct ScheduleRequest: Sendable {
     var currency: String?
     var recurrence: Recurrence
     var catchUp: CatchUp
-    /// The body as sent, normalized (kept with the schedule and shown by `view`).
+    /// The schedule's own fields of the body, under PayPing's names, with its settings resolved
+    /// (kept with the schedule, shown by `view`, copied by `copy`).
     var original: JSON
 
     /// What to do with occurrences missed while the server was down.
@@ -46,6 +47,7 @@ struct ScheduleRequest: Sendable {
     }
 
     static let maxProducts = 100
+    /// Most occurrences a finite schedule may have; `count` 0 is a schedule without end.
     static let maxCount = 1_000
 
     init(_ params: Params, weekend: Set<Int>) throws {
@@ -62,7 +64,6 @@ struct ScheduleRequest: Sendable {
             guard string.count <= max else { throw KernelError.badParameter(field, .tooLong(maxBytes: max)) }
             return string
         }
-        original = .object(body)
 
         customerCodes = try Self.codes(value("customers", "Customers"), field: "customers", objectKey: "code")
         tagIDs = try Self.codes(value("tagIds", "tag_ids", "TagIds"), field: "tagIds", objectKey: "id")
@@ -101,6 +102,8 @@ struct ScheduleRequest: Sendable {
         products = try items.enumerated().map { index, item in try Self.product(item, at: "products[\(index)]") }
 
         guard case .object(let schedule) = value("schedule", "Schedule") ?? .null else { throw KernelError.badParameter("schedule", .missing) }
+        let unknownKeys = schedule.orderedKeys.filter { !Self.scheduleKeys.contains($0) }.sorted()
+        guard unknownKeys.isEmpty else { throw ScheduleMessages.unknownKeys("schedule", unknownKeys) }
         func int(_ key: String, _ range: ClosedRange<Int64>, default fallback: Int64? = nil) throws -> Int64 {
             guard let raw = schedule[key], !raw.isNull else {
                 if let fallback { return fallback }
@@ -109,30 +112,74 @@ struct ScheduleRequest: Sendable {
             guard let number = raw.intValue, range.contains(number) else { throw KernelError.badParameter("schedule.\(key)", .outOfRange(range)) }
             return number
         }
+        // A setting given inside `schedule` or at the top level (the same value if both).
+        func setting(_ key: String) throws -> (value: JSON, field: String)? {
+            let inner = schedule[key].flatMap { $0.isNull ? nil : $0 }
+            let outer = body[key].flatMap { $0.isNull ? nil : $0 }
+            if let inner, let outer, inner != outer { throw ScheduleMessages.conflictingSetting(key) }
+            if let inner { return (inner, "schedule.\(key)") }
+            return outer.map { ($0, key) }
+        }
         let unit: Recurrence.Unit
         if let name = schedule["scheduleType"]?.stringValue, let byName = ["daily": 0, "weekly": 1, "monthly": 2, "yearly": 3][name.lowercased()] {
             unit = Recurrence.Unit(rawValue: Int64(byName))!
         } else {
             unit = Recurrence.Unit(rawValue: try int("scheduleType", 0...3))!
         }
-        let timeZoneName = schedule["timeZone"]?.stringValue ?? "UTC"
-        guard let timeZone = TimeZone(identifier: timeZoneName) else { throw KernelError.badParameter("schedule.timeZone", .malformed) }
-        let calendarName = schedule["calendar"]?.stringValue ?? "gregorian"
-        guard let calendar = Recurrence.CalendarKind(rawValue: calendarName) else {
-            throw KernelError.badParameter("schedule.calendar", .notOneOf(Recurrence.CalendarKind.allCases.map(\.rawValue)))
+        var settings = JSONObject()
+        let zoneSetting = try setting("timeZone")
+        if let zoneSetting, zoneSetting.value.stringValue == nil { throw KernelError.badParameter(zoneSetting.field, .malformed) }
+        let timeZone = try ScheduleZone.resolve(zoneSetting?.value.stringValue, field: zoneSetting?.field ?? "schedule.timeZone")
+        settings["timeZone"] = .string(ScheduleZone.name(timeZone))
+        let calendarSetting = try setting("calendar")
+        guard let calendar = Recurrence.CalendarKind(rawValue: calendarSetting?.value.stringValue ?? "gregorian") else {
+            throw KernelError.badParameter(calendarSetting?.field ?? "schedule.calendar", .notOneOf(Recurrence.CalendarKind.allCases.map(\.rawValue)))
         }
-        let catchUpName = schedule["catchUp"]?.stringValue ?? "backfill"
-        guard let catchUp = CatchUp(rawValue: catchUpName) else {
-            throw KernelError.badParameter("schedule.catchUp", .notOneOf(CatchUp.allCases.map(\.rawValue)))
+        settings["calendar"] = .string(calendar.rawValue)
+        let catchUpSetting = try setting("catchUp")
+        guard let catchUp = CatchUp(rawValue: catchUpSetting?.value.stringValue ?? "backfill") else {
+            throw KernelError.badParameter(catchUpSetting?.field ?? "schedule.catchUp", .notOneOf(CatchUp.allCases.map(\.rawValue)))
         }
         self.catchUp = catchUp
-        guard let workingDays = (schedule["workingDaysOnly"] ?? false).boolValue else {
-            throw KernelError.badParameter("schedule.workingDaysOnly", .malformed)
+        settings["catchUp"] = .string(catchUp.rawValue)
+        let workingDaysSetting = try setting("workingDaysOnly")
+        guard let workingDays = (workingDaysSetting?.value ?? false).boolValue else {
+            throw KernelError.badParameter(workingDaysSetting?.field ?? "schedule.workingDaysOnly", .malformed)
         }
+        settings["workingDaysOnly"] = .bool(workingDays)
         recurrence = Recurrence(
-            unit: unit, interval: Int(try int("interval", 1...1_000)), count: Int(try int("count", 1...Int64(Self.maxCount))),
+            unit: unit, interval: Int(try int("interval", 1...1_000)), count: Int(try int("count", 0...Int64(Self.maxCount))),
             start: sendDate, timeZone: timeZone, calendarKind: calendar, workingDaysOnly: workingDays, weekend: weekend,
             dueAfterDays: Int(try int("dueDateAfterHowManyDay", 0...3_650, default: 0)))
+        for key in ["interval", "scheduleType", "count", "dueDateAfterHowManyDay"] { settings[key] = schedule[key] }
+        original = Self.stored(body, schedule: settings)
+    }
+
+    /// Keys `schedule` may hold: PayPing's four and this server's four settings.
+    static let scheduleKeys: Set<String> = [
+        "interval", "scheduleType", "count", "dueDateAfterHowManyDay", "timeZone", "calendar", "workingDaysOnly", "catchUp",
+    ]
+
+    /// The schedule's own fields of a PayPing body under their PayPing names (each taken from its
+    /// first spelling present), with `schedule` as resolved: what is kept with the schedule and
+    /// copied. Routing and session parameters (`pluginsname`, `token`, ...) are not among them.
+    static let storedFields: [(name: String, spellings: [String])] = [
+        ("cc", ["cc"]), ("customers", ["customers", "Customers"]), ("createStatus", ["createStatus", "create_status"]),
+        ("number", ["number"]), ("title", ["title"]), ("sendDate", ["sendDate", "send_date"]), ("currency", ["currency"]),
+        ("discountAmount", ["discountAmount", "discount_amount"]), ("discountType", ["discountType", "discount_type"]),
+        ("shipping", ["shipping"]), ("notes", ["notes"]), ("termsAndConditions", ["termsAndConditions", "terms_and_conditions"]),
+        ("memo", ["memo"]), ("products", ["products", "Products"]), ("tagIds", ["tagIds", "tag_ids", "TagIds"]),
+        ("attachments", ["attachments"]), ("sendAttachmentsAfterSuccessPayment", ["sendAttachmentsAfterSuccessPayment"]),
+        ("showNotesAfterSuccessPayment", ["showNotesAfterSuccessPayment"]), ("showTermsAfterSuccessPayment", ["showTermsAfterSuccessPayment"]),
+    ]
+
+    private static func stored(_ body: JSONObject, schedule: JSONObject) -> JSON {
+        var kept = JSONObject()
+        for (name, spellings) in storedFields {
+            if let value = spellings.lazy.compactMap({ body[$0] }).first(where: { !$0.isNull }) { kept[name] = value }
+        }
+        kept["schedule"] = .object(schedule)
+        return .object(kept)
     }
 
     private static func product(_ item: JSON, at path: String) throws -> Product {

@@ -77,7 +77,7 @@ public struct Scheduler: Sendable {
         let recurrence = schedule.recurrence
         var sequence = schedule.nextSequence
         var dueTimes: [(Int, Int64)] = []
-        let limit = schedule.catchUp == .backfill ? maxPerSchedule : recurrence.count
+        let limit = schedule.catchUp == .backfill ? maxPerSchedule : Int.max
         while dueTimes.count < limit, let time = recurrence.sendTime(sequence), time <= now {
             dueTimes.append((sequence, time))
             sequence += 1
@@ -124,7 +124,8 @@ public struct Scheduler: Sendable {
         let notes = schedule.request["notes"]?.stringValue ?? ""
         let draft = InvoiceDraft(
             requestID: "schedule-\(schedule.id)-\(sequence)-\(customer.id)", customer: InvoiceCustomer(id: customer.code, email: customer.email),
-            currency: template.currency, lines: template.lines, feedback: notes.isEmpty ? nil : String(notes.prefix(2_000)))
+            currency: template.currency, lines: template.lines, feedback: notes.isEmpty ? nil : String(notes.prefix(2_000)),
+            dropUnusableCoupons: true)
         let created = try services.hooks.call(InvoiceService.create, draft, storeID: schedule.storeID, in: db)
         let number = created.number
         let total = created.total

@@ -13,14 +13,15 @@ struct ScheduleServices: Sendable {
             let (found, unknown) = try CatalogRecords.customers(db, storeID: call.storeID, codes: codes)
             return CustomerLookup(found: found.map(\.code), unknown: unknown)
         }
-        hooks.provide(ScheduleService.create) { body, call, db in try create(body, call, db) }
+        hooks.provide(ScheduleService.create) { draft, call, db in try create(draft, call, db) }
         hooks.provide(ScheduleService.copy) { copy, call, db in try self.copy(copy, call, db) }
     }
 
     /// A schedule from a PayPing body.
-    func create(_ body: JSONObject, _ call: ServiceCall, _ db: Database) throws -> CreatedSchedule {
-        let request = try ScheduleRequest(Params(body), weekend: try ScheduleSettings.weekend(db, storeID: call.storeID))
-        let schedule = try CreateSchedule.create(request, storeID: call.storeID, requestID: nil, now: call.now, db: db, hooks: services.hooks)
+    func create(_ draft: ScheduleDraft, _ call: ServiceCall, _ db: Database) throws -> CreatedSchedule {
+        let request = try ScheduleRequest(Params(draft.body), weekend: try ScheduleSettings.weekend(db, storeID: call.storeID))
+        let schedule = try CreateSchedule.create(
+            request, storeID: call.storeID, requestID: nil, linesFrom: draft.linesFrom, now: call.now, db: db, hooks: services.hooks)
         return CreatedSchedule(code: schedule.code, json: schedule.json)
     }
 
@@ -34,7 +35,8 @@ struct ScheduleServices: Sendable {
             body["number"] = nil
             body["sendDate"] = .string(copy.sendDate)
             let request = try ScheduleRequest(Params(body), weekend: original.recurrence.weekend)
-            let schedule = try CreateSchedule.create(request, storeID: call.storeID, requestID: nil, now: call.now, db: db, hooks: services.hooks)
+            let schedule = try CreateSchedule.create(
+                request, storeID: call.storeID, requestID: nil, linesFrom: original.linesFrom, now: call.now, db: db, hooks: services.hooks)
             return CreatedSchedule(code: schedule.code, json: schedule.json)
         }
     }

@@ -14,23 +14,23 @@ enum ScheduleRecords {
     /// Inserts an active schedule whose first occurrence is due at its send date.
     static func insert(
         _ db: Database, storeID: Int64, code: String, request: ScheduleRequest, priced: SchedulePricing.Priced,
-        recipients: [Int64], requestID: String?, now: Int64
+        recipients: [Int64], requestID: String?, linesFrom: String?, now: Int64
     ) throws -> Int64 {
         let recurrence = request.recurrence
         return try db.insert(
             """
             INSERT INTO schedule_schedules (store_id, code, title, status, send_notifications, request, invoice, recipients, totals,
                 unit, interval, count, start_at, time_zone, calendar, working_days, weekend, due_after_days, catch_up,
-                next_sequence, next_run_at, request_id, created_at, updated_at)
-            VALUES (?, ?, ?, 'active', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)
+                next_sequence, next_run_at, request_id, lines_from, created_at, updated_at)
+            VALUES (?, ?, ?, 'active', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)
             RETURNING id
             """,
             arguments: [
                 storeID, code, request.title, request.sendNotifications, request.original.text, priced.invoice.text,
                 JSON.array(recipients.map { .int($0) }).text, priced.totals.text, recurrence.unit.rawValue, recurrence.interval,
-                recurrence.count, recurrence.start, recurrence.timeZone.identifier, recurrence.calendarKind.rawValue,
+                recurrence.count, recurrence.start, ScheduleZone.name(recurrence.timeZone), recurrence.calendarKind.rawValue,
                 recurrence.workingDaysOnly, WeekendDays.text(recurrence.weekend), recurrence.dueAfterDays, request.catchUp.rawValue,
-                recurrence.sendTime(0), requestID, now, now,
+                recurrence.sendTime(0), requestID, linesFrom, now, now,
             ])
     }
 

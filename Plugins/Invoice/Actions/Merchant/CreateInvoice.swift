@@ -20,7 +20,6 @@ enum CreateInvoice {
         let userID = try params.int("user_id")
         let customer = try InvoiceInput.customer(params)
         let expiresAt = try InvoiceInput.time(params, "expires_at")
-        let couponID = try params.int("coupon_id")
         let subscriptionID = try params.int("subscription_id")
         let webhooks = try webhooks(params)
         let idempotency = requestID.map { IdempotencyKey(key: $0, params: params, declared: MerchantParams.create) }
@@ -35,9 +34,13 @@ enum CreateInvoice {
                     throw InvoiceMessages.unknownUser
                 }
             }
+            let (lines, coupon) = try CouponUse.apply(
+                try InvoiceInput.lines(params, currency: currency),
+                invoiceCoupon: try CouponUse.invoiceCoupon(params, storeID: merchant.storeID, db: db), storeID: merchant.storeID,
+                currency: currency, now: merchant.now, dropUnusable: false, db: db)
             let draft = InvoiceRecords.Draft(
-                kind: kind, userID: userID, currency: currency, lines: try InvoiceInput.lines(params, currency: currency),
-                customer: customer, expiresAt: expiresAt, couponID: couponID, subscriptionID: subscriptionID,
+                kind: kind, userID: userID, currency: currency, lines: lines,
+                customer: customer, expiresAt: expiresAt, couponID: coupon?.id, subscriptionID: subscriptionID,
                 feedback: params.string("feedback"), webhooks: webhooks, checkoutURL: params.string("checkout_url"), requestID: requestID,
                 requestFingerprint: idempotency?.fingerprint)
             let id = try InvoiceRecords.create(db, storeID: merchant.storeID, draft: draft, settings: merchant.settings, now: merchant.now)

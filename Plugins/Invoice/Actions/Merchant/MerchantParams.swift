@@ -13,11 +13,14 @@ enum MerchantParams {
 
     /// What a merchant may set on a pending invoice.
     static let details: [Param] = [
-        .array("products", maxCount: InvoiceInput.maxLines, "Lines: {code, title, description, have_tax, quantity, amount, discount_amount, discount_type}"),
+        .array(
+            "products", maxCount: InvoiceInput.maxLines,
+            "Lines: {code, title, description, have_tax, quantity, amount, discount_amount, discount_type, coupon_code}"),
         .object("customer_information", "Sell.app customer fields: id, email, country, location, ip, proxied, browser_agent, vat; and name, address, tax_id for the PDF's bill-to block"),
         .string("email", maxLength: 254),
         .string("expires_at", maxLength: 40, "Unix seconds or ISO 8601"),
-        .integer("coupon_id", range: 1...Int64.max),
+        .integer("coupon_id", range: 1...Int64.max, "A coupon of the store (coupon/list), for every line naming none"),
+        .string("coupon_code", maxLength: 64, "A coupon of the store by code, for every line naming none; empty removes it"),
         .integer("subscription_id", range: 1...Int64.max),
         .string("feedback", maxLength: 2_000),
         .array("webhooks", maxCount: 10, "URLs to notify"),
@@ -32,6 +35,20 @@ enum MerchantParams {
             .string("request_id", maxLength: 128, "Idempotency key"),
             storeID,
         ] + details.map { $0.name == "products" ? .array("products", required: true, maxCount: InvoiceInput.maxLines, $0.summary) : $0 }
+
+    /// A coupon's fields (`coupon/create`, `coupon/update`).
+    static func coupon(required: Bool) -> [Param] {
+        [
+            .string("code", required: true, maxLength: 64, "Letters, digits, - _ . (unique per store, never changes)"),
+            .string("type", required: required, allowed: Coupon.Kind.allCases.map(\.rawValue), "percent or fixed"),
+            .decimal("value", required: required, "A percent (0-100, two decimals) or an amount in the currency"),
+            .string("currency", maxLength: 3, "A fixed amount's currency; default the store's"),
+            .string("starts_at", maxLength: 40, "Unix seconds or ISO 8601; usable from then (empty: at once)"),
+            .string("ends_at", maxLength: 40, "Unix seconds or ISO 8601; usable until then (empty: no end)"),
+            .integer("usage_limit", range: required ? 1...Int64.max : 0...Int64.max, "Invoices that may use it (none: no limit\(required ? "" : "; 0 clears it"))"),
+            storeID,
+        ] + (required ? [] : [.boolean("disabled", "true stops its use, false allows it again")])
+    }
 
     static let list: [Param] = [
         .integer("page", range: 1...1_000_000),

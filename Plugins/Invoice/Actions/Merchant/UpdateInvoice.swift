@@ -14,15 +14,21 @@ enum UpdateInvoice {
         if let feedback = params.string("feedback") { changes.append(("feedback", feedback)) }
         if let url = params.string("checkout_url") { changes.append(("checkout_url", url)) }
         if params["webhooks"] != nil { changes.append(("webhooks", try CreateInvoice.webhooks(params).text)) }
-        if let coupon = try params.int("coupon_id") { changes.append(("coupon_id", coupon)) }
         let assignments = changes
         let updated = try await context.storage.write { db -> Invoice in
             let merchant = try MerchantContext(context, db: db)
             let current = try merchant.invoice(context, db: db)
             guard current.status == .pending else { throw InvoiceMessages.notPending }
-            if params["products"] != nil {
-                let lines = try InvoiceInput.lines(params, currency: current.currency)
-                try InvoiceRecords.replaceLines(db, invoice: current, lines: lines, tax: merchant.settings.tax)
+            let invoiceCoupon = try CouponUse.invoiceCoupon(params, storeID: merchant.storeID, db: db)
+            if params["products"] != nil || invoiceCoupon != nil {
+                var lines = params["products"] != nil ? try InvoiceInput.lines(params, currency: current.currency) : current.lines.map(\.input)
+                if let invoiceCoupon, params["products"] == nil {
+                    for index in lines.indices { lines[index].couponCode = invoiceCoupon }
+                }
+                let (priced, coupon) = try CouponUse.apply(
+                    lines, invoiceCoupon: invoiceCoupon, storeID: merchant.storeID, currency: current.currency, now: merchant.now,
+                    dropUnusable: false, holding: current.couponID, db: db)
+                try InvoiceRecords.replaceLines(db, invoice: current, lines: priced, coupon: coupon, tax: merchant.settings.tax)
             }
             for (column, value) in assignments {
                 try db.execute("UPDATE invoice_invoices SET \(column) = ? WHERE id = ?", value, current.id)
