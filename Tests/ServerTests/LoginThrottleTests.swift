@@ -1,8 +1,21 @@
 import Foundation
 import Kernel
 import PluginSDK
+import Synchronization
 import TestSupport
 import Testing
+
+/// A clock the test moves by hand, so locks expire exactly when the test says (no sleeping, and
+/// no test made flaky by a busy machine).
+final class SteppedClock: Sendable {
+    private let now = Mutex(Date(timeIntervalSince1970: 1_800_000_000))
+
+    var kernelClock: KernelClock { KernelClock { [self] in now.withLock { $0 } } }
+
+    func advance(seconds: TimeInterval) {
+        now.withLock { $0 += seconds }
+    }
+}
 
 /// Issue 14: failed logins are throttled per account and per address with a growing lock, the
 /// answer has its own code and message, and password hashing runs behind a bounded gate.
@@ -12,7 +25,8 @@ import Testing
     }
 
     @Test func repeatedWrongPasswordsLockTheAccountUntilTheBackoffPassesThenTheRightOneLogsIn() async throws {
-        try await TestServer.with(plugins: [DemoPlugin()], configure: {
+        let clock = SteppedClock()
+        try await TestServer.with(plugins: [DemoPlugin()], clock: clock.kernelClock, configure: {
             $0.loginFreeFailuresPerAccount = 2
             $0.loginBackoffSeconds = 1
             $0.loginMaxBackoffSeconds = 4
@@ -25,12 +39,14 @@ import Testing
             #expect(locked.data?["retry_after"] == 1)
             #expect(try await Self.login(server, "ann", "wrong", lang: "zh").msg == "登录失败次数过多，请 1 秒后重试")
             #expect(try await Self.login(server, "ann", "wrong", lang: "fa").msg == "تلاش‌های ناموفق ورود بیش از حد است، 1 ثانیهٔ دیگر دوباره تلاش کنید")
-            try await Task.sleep(for: .milliseconds(1_100))
+            clock.advance(seconds: 1)
             #expect(try await Self.login(server, "ann", "wrong").code == -1)
             let longer = try await Self.login(server, "ann", "ann-password")
             #expect(longer.code == -430)
             #expect(longer.data?["retry_after"] == 2, "each further failure doubles the lock")
-            try await Task.sleep(for: .milliseconds(2_100))
+            clock.advance(seconds: 1)
+            #expect(try await Self.login(server, "ann", "ann-password").data?["retry_after"] == 1, "the lock counts down")
+            clock.advance(seconds: 1)
             let success = try await Self.login(server, "ann", "ann-password")
             #expect(success.code == 0)
             #expect(try await Self.login(server, "ann", "wrong").code == -1, "a success starts the account afresh")
@@ -38,7 +54,8 @@ import Testing
     }
 
     @Test func unknownAccountsAndAdminsAreThrottledTheSameWay() async throws {
-        try await TestServer.with(plugins: [DemoPlugin()], configure: { $0.loginFreeFailuresPerAccount = 1 }) { server in
+        let clock = SteppedClock().kernelClock
+        try await TestServer.with(plugins: [DemoPlugin()], clock: clock, configure: { $0.loginFreeFailuresPerAccount = 1 }) { server in
             _ = try await server.admin("root")
             var known: [Int64?] = []
             var unknown: [Int64?] = []
@@ -53,7 +70,7 @@ import Testing
     }
 
     @Test func manyAccountsFromOneAddressLockTheAddress() async throws {
-        try await TestServer.with(plugins: [DemoPlugin()], configure: {
+        try await TestServer.with(plugins: [DemoPlugin()], clock: SteppedClock().kernelClock, configure: {
             $0.loginFreeFailuresPerAccount = 100
             $0.loginFreeFailuresPerAddress = 3
         }) { server in

@@ -15,9 +15,11 @@ public struct TestServer: Sendable {
     public let dataDir: String
 
     /// Starts a server, runs `body` against it, then shuts it down gracefully and removes its data.
+    /// `clock` replaces the kernel's "now" (a test that steps time instead of sleeping).
     public static func with<T: Sendable>(
         plugins: [any Plugin],
         dataDir: String? = nil,
+        clock: KernelClock = KernelClock(),
         configure: @Sendable (inout ServerConfiguration) -> Void = { _ in },
         _ body: @Sendable (TestServer) async throws -> T
     ) async throws -> T {
@@ -25,7 +27,8 @@ public struct TestServer: Sendable {
         var configuration = testConfiguration(dataDir: folder)
         configure(&configuration)
         let logger = Logger(label: "test-server", factory: { _ in SwiftLogNoOpLogHandler() })
-        let kernel = try await Kernel(configuration: configuration, plugins: plugins, modules: HostModules.standard, logger: logger)
+        let kernel = try await Kernel(
+            configuration: configuration, plugins: plugins, modules: HostModules.standard, logger: logger, clock: clock)
         let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
         let app = buildApplication(kernel: kernel, configuration: configuration, logger: logger) { _, port in
             portSink.yield(port)
