@@ -281,11 +281,15 @@ def run(ctx):
 
         doc_url = f"http://127.0.0.1:{server.port}/api/openapi.json"
         log_path = os.path.join(server.dir, "answers.jsonl")
-        logout = r"(^|\.)logout(_all)?(\.get)?$"
+        # schemathesis 4.32.5 itself crashes on invoice/admin/save (CPython's "AST constructor
+        # recursion depth mismatch" while hypothesis names a lambda of its array parameters, in
+        # the coverage phase), whatever the server answers; the hostile check covers that action.
+        tool_crash = r"^invoice\.admin\.save$"
+        logout = r"(^|\.)logout(_all)?(\.get)?$|" + tool_crash
         runs = [
             ("super-admin", {"Authorization": f"Bearer {root['token']}"}, examples, logout, False),
             ("user", {"Authorization": f"Bearer {user['token']}"}, other_examples, logout, False),
-            ("none", {}, other_examples, None, True),
+            ("none", {}, other_examples, tool_crash, True),
         ]
         if not ctx.short:
             # full mode: also as store 1's API key (scope invoices), through the X-Api-Key header
