@@ -40,8 +40,8 @@ Needs schemathesis (pinned: SCHEMATHESIS_VERSION below); installs it with pip wh
 import json
 import os
 import random
-import subprocess
 import re
+import subprocess
 import sys
 import threading
 import time
