@@ -34,7 +34,8 @@ enum InvoiceRoutes {
             summary: "Refund part or all of a paid invoice", handler: RefundInvoice.handle),
     ]
 
-    /// A store's invoicing settings (admins only: they include webhook secrets).
+    /// A store's invoicing settings (admins only: they include webhook secrets), and its time zone
+    /// (anyone: the dashboard and clients show times in it).
     static let settings: [Route] = [
         Route(
             "settings", "view", access: .admin(), params: [MerchantParams.storeID],
@@ -44,6 +45,10 @@ enum InvoiceRoutes {
             summary: "Change a store's currency, tax, numbering, gateways, secrets, PDF details and logo (store_logo: a PNG "
                 + "of at most 48 KiB and 2000 pixels a side, as base64 text or a multipart file part; an empty string removes it)",
             handler: StoreSettingsActions.save),
+        Route(
+            "settings", "timezone", access: .public, params: [MerchantParams.storeID],
+            summary: "A store's time zone (the caller's store, else store_id) and its offset from UTC now",
+            handler: StoreSettingsActions.timeZone),
     ]
 
     /// Signed payment events from gateways; the signature is the authentication.

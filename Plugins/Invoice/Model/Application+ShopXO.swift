@@ -2,8 +2,8 @@ import PluginSDK
 
 extension Application {
     /// The stored values in ShopXO's key order: ids and enums as numbers, money as a decimal
-    /// string, times formatted, `electronic_invoice` null until issued.
-    var fields: JSONObject {
+    /// string, times on the store's wall clock (`zone`), `electronic_invoice` null until issued.
+    func fields(zone: TimeZoneRules) -> JSONObject {
         var row: JSONObject = [
             "id": .int(id), "user_id": .int(userID), "business_type": .int(kind.businessType), "status": .int(status.rawValue),
             "total_price": .string(total.formatted(currency)), "apply_type": .int(form.applyType.rawValue),
@@ -15,8 +15,8 @@ extension Application {
         row["express_number"] = .string(expressNumber)
         row["refuse_reason"] = .string(refuseReason)
         row["user_note"] = .string(form["user_note"])
-        row["add_time"] = .string(UTCTime.shopxo(addTime))
-        row["upd_time"] = .string(UTCTime.shopxo(updTime))
+        row["add_time"] = .string(CivilTime.shopxo(zone.wallClock(addTime)))
+        row["upd_time"] = .string(CivilTime.shopxo(updTime.map(zone.wallClock)))
         return row
     }
 
@@ -27,8 +27,8 @@ extension Application {
 
     /// A row of ShopXO's application lists and details: the fields plus localized names and the
     /// business list.
-    func row(_ language: Language) -> JSON {
-        var row = fields
+    func row(_ language: Language, zone: TimeZoneRules) -> JSON {
+        var row = fields(zone: zone)
         row["business_type_name"] = .string(ShopXOLabels.business(kind)(language))
         row["status_name"] = .string(ShopXOLabels.status(status)(language))
         row["apply_type_name"] = .string(ShopXOLabels.applyType(form.applyType)(language))
@@ -37,18 +37,19 @@ extension Application {
         return .object(row)
     }
 
-    /// The edit form's prefill (`saveinfo` with `id`): every value a string, as ShopXO's form reads it.
-    var formData: JSON {
+    /// The edit form's prefill (`saveinfo` with `id`): every value a string, as ShopXO's form reads
+    /// it, times on the store's wall clock (`zone`).
+    func formData(zone: TimeZoneRules) -> JSON {
         var data = JSONObject()
-        for (key, value) in fields {
+        for (key, value) in fields(zone: zone) {
             if case .int(let number) = value { data[key] = .string(String(number)) } else { data[key] = value }
         }
         return .object(data)
     }
 
     /// What the `application.*` hook events carry.
-    var eventPayload: JSON {
-        var payload = fields
+    func eventPayload(zone: TimeZoneRules) -> JSON {
+        var payload = fields(zone: zone)
         payload["store_id"] = .int(storeID)
         payload["currency"] = .string(currency.code)
         payload["business_list"] = businessList

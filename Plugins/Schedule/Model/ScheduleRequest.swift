@@ -48,7 +48,8 @@ struct ScheduleRequest: Sendable {
     static let maxProducts = 100
     static let maxCount = 1_000
 
-    init(_ params: Params, weekend: Set<Int>) throws {
+    /// Reads a body; `timeZone` is the schedule's zone when `schedule.timeZone` names none.
+    init(_ params: Params, weekend: Set<Int>, timeZone defaultTimeZone: String) throws {
         let body = try FormShape.normalized(params)
         func value(_ keys: String...) -> JSON? {
             for key in keys { if let found = body[key], !found.isNull { return found } }
@@ -115,7 +116,7 @@ struct ScheduleRequest: Sendable {
         } else {
             unit = Recurrence.Unit(rawValue: try int("scheduleType", 0...3))!
         }
-        let timeZoneName = schedule["timeZone"]?.stringValue ?? "UTC"
+        let timeZoneName = schedule["timeZone"]?.stringValue ?? defaultTimeZone
         guard let timeZone = TimeZone(identifier: timeZoneName) else { throw KernelError.badParameter("schedule.timeZone", .malformed) }
         let calendarName = schedule["calendar"]?.stringValue ?? "gregorian"
         guard let calendar = Recurrence.CalendarKind(rawValue: calendarName) else {
