@@ -12,10 +12,7 @@ import TestSupport
 struct StoreTimeZoneScheduleTests {
     @Test func aScheduleWithoutATimeZoneUsesTheStoresAndItsMessagesItsDates() async throws {
         try await ScheduleFixture.with { fixture in
-            let admin = try await fixture.server.admin("boss")
-            let saved = try await fixture.server.call(
-                "invoice", "settings", "save", ["time_zone": "Asia/Shanghai"], token: admin, path: "/admin/plugins/index")
-            #expect(saved.code == 0, "\(saved.text)")
+            try await fixture.saveInvoiceSettings(["time_zone": "Asia/Shanghai"])
             try await fixture.customer("S1", phone: "+8613800000000")
             // 04:00 on 1 January in Shanghai; due 7 days later, on 8 January there (7 January in UTC).
             let created = try await fixture.ok(
