@@ -52,7 +52,8 @@ enum InvoiceRoutes {
             summary: "Stop a coupon from being used (invoices that used it keep it)", handler: CouponActions.disable),
     ]
 
-    /// A store's invoicing settings (admins only: they include webhook secrets).
+    /// A store's invoicing settings (admins only: they include webhook secrets), and its time zone
+    /// (anyone: the dashboard and clients show times in it).
     static let settings: [Route] = [
         Route(
             "settings", "view", access: .admin(), params: [MerchantParams.storeID],
@@ -62,6 +63,10 @@ enum InvoiceRoutes {
             summary: "Change a store's currency, tax, numbering, gateways, secrets, PDF details and logo (store_logo: a PNG "
                 + "of at most 48 KiB and 2000 pixels a side, as base64 text or a multipart file part; an empty string removes it)",
             handler: StoreSettingsActions.save),
+        Route(
+            "settings", "timezone", access: .public, params: [MerchantParams.storeID],
+            summary: "A store's time zone (the caller's store, else store_id) and its offset from UTC now",
+            handler: StoreSettingsActions.timeZone),
     ]
 
     /// Signed payment events from gateways; the signature is the authentication.

@@ -19,13 +19,15 @@ public struct TestServer: Sendable {
         plugins: [any Plugin],
         dataDir: String? = nil,
         configure: @Sendable (inout ServerConfiguration) -> Void = { _ in },
+        clock: KernelClock = KernelClock(),
         _ body: @Sendable (TestServer) async throws -> T
     ) async throws -> T {
         let folder = dataDir ?? temporaryFolder()
         var configuration = testConfiguration(dataDir: folder)
         configure(&configuration)
         let logger = Logger(label: "test-server", factory: { _ in SwiftLogNoOpLogHandler() })
-        let kernel = try await Kernel(configuration: configuration, plugins: plugins, modules: HostModules.standard, logger: logger)
+        let kernel = try await Kernel(
+            configuration: configuration, plugins: plugins, modules: HostModules.standard, logger: logger, clock: clock)
         let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
         let app = buildApplication(kernel: kernel, configuration: configuration, logger: logger) { _, port in
             portSink.yield(port)

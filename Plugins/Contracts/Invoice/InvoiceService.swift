@@ -14,6 +14,9 @@ public enum InvoiceService {
     public static let lines = ServicePoint<InvoiceReference, InvoiceLines?>("invoice.lines")
     /// An invoice's number and status by id; nil when the store has none.
     public static let status = ServicePoint<InvoiceID, InvoiceState?>("invoice.status")
+    /// The store's IANA time zone (its `time_zone` setting, else the server's), in which its
+    /// people read dates.
+    public static let timeZone = ServicePoint<Void, String>("invoice.time_zone")
 }
 
 /// One product line as other plugins hand it in (PayPing's product shape).

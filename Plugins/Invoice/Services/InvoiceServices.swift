@@ -13,6 +13,9 @@ struct InvoiceServices: Sendable {
         hooks.provide(InvoiceService.quote) { request, call, db in try quote(request, call, db) }
         hooks.provide(InvoiceService.lines) { reference, call, db in try lines(reference, call, db) }
         hooks.provide(InvoiceService.status) { invoice, call, db in try status(invoice, call, db) }
+        hooks.provide(InvoiceService.timeZone) { _, call, db in
+            try SettingsRecords.load(db, storeID: call.storeID, services: services, config: call.config).timeZone.identifier
+        }
     }
 
     /// A pending invoice; the same request id answers the invoice made with it.

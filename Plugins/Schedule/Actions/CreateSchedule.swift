@@ -12,7 +12,9 @@ enum CreateSchedule {
         let now = context.now
         let schedule = try await context.storage.write { db -> Schedule in
             let storeID = try context.storeID(in: db)
-            let request = try ScheduleRequest(context.params, weekend: try ScheduleSettings.weekend(db, storeID: storeID))
+            let request = try ScheduleRequest(
+                context.params, weekend: try ScheduleSettings.weekend(db, storeID: storeID),
+                timeZone: try ScheduleSettings.timeZone(db, storeID: storeID, hooks: context.services.hooks))
             if let requestID, let id = try db.queryOne(
                 "SELECT id FROM schedule_schedules WHERE store_id = ? AND request_id = ?", storeID, requestID)?.int64("id"),
                 let existing = try ScheduleRecords.find(db, id: id)

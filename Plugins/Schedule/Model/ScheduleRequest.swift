@@ -50,7 +50,8 @@ struct ScheduleRequest: Sendable {
     /// Most occurrences a finite schedule may have; `count` 0 is a schedule without end.
     static let maxCount = 1_000
 
-    init(_ params: Params, weekend: Set<Int>) throws {
+    /// Reads a body; `timeZone` is the schedule's zone when `schedule.timeZone` names none.
+    init(_ params: Params, weekend: Set<Int>, timeZone defaultTimeZone: String) throws {
         let body = try FormShape.normalized(params)
         func value(_ keys: String...) -> JSON? {
             for key in keys { if let found = body[key], !found.isNull { return found } }
@@ -129,7 +130,8 @@ struct ScheduleRequest: Sendable {
         var settings = JSONObject()
         let zoneSetting = try setting("timeZone")
         if let zoneSetting, zoneSetting.value.stringValue == nil { throw KernelError.badParameter(zoneSetting.field, .malformed) }
-        let timeZone = try ScheduleZone.resolve(zoneSetting?.value.stringValue, field: zoneSetting?.field ?? "schedule.timeZone")
+        let timeZone = try ScheduleZone.resolve(
+            zoneSetting?.value.stringValue, storeZone: defaultTimeZone, field: zoneSetting?.field ?? "schedule.timeZone")
         settings["timeZone"] = .string(ScheduleZone.name(timeZone))
         let calendarSetting = try setting("calendar")
         guard let calendar = Recurrence.CalendarKind(rawValue: calendarSetting?.value.stringValue ?? "gregorian") else {

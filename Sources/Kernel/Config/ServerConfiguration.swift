@@ -35,6 +35,8 @@ public struct ServerConfiguration: Sendable, Decodable {
     /// Addresses of reverse proxies whose `X-Forwarded-Proto: https` marks a request as TLS (the
     /// dashboard's cookies are then `Secure`). Empty: no proxy is trusted.
     public var trustedProxies: [String] = []
+    /// The IANA time zone of stores that name none (`time_zone` of the invoice store settings).
+    public var timeZone = "UTC"
     /// Folder of `server.json`; plugin defaults are read from `<configDir>/plugins/<name>.json`.
     public var configDir = "config"
 
@@ -57,6 +59,7 @@ public struct ServerConfiguration: Sendable, Decodable {
         case loginURL = "login_url"
         case autoInstallPlugins = "auto_install_plugins"
         case trustedProxies = "trusted_proxies"
+        case timeZone = "time_zone"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -82,6 +85,11 @@ public struct ServerConfiguration: Sendable, Decodable {
         loginURL = try value(.loginURL, loginURL)
         autoInstallPlugins = try value(.autoInstallPlugins, autoInstallPlugins)
         trustedProxies = try value(.trustedProxies, trustedProxies)
+        timeZone = try value(.timeZone, timeZone)
+        guard TimeZoneRules.named(timeZone) != nil else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .timeZone, in: container, debugDescription: "'\(timeZone)' is not an IANA time zone name (UTC, Asia/Shanghai, ...)")
+        }
     }
 
     /// Reads `path`; a missing file gives the defaults, a malformed one throws.

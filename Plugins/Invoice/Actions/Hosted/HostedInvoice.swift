@@ -8,7 +8,8 @@ struct HostedInvoice: Sendable {
 
     static let linkParam = Param.string("link", required: true, maxLength: 60, "The link token from merchant/link")
 
-    /// `hosted/view`: what the page shows - the store (name, address, tax id, logo as a data URL),
+    /// `hosted/view`: what the page shows - the store (name, address, tax id, logo as a data URL,
+    /// time zone),
     /// amounts, lines, status, the pay link while pending, and whether a PDF exists. Never the
     /// customer's details or the webhooks.
     func view(_ context: ActionContext) async throws -> Reply {
@@ -20,7 +21,7 @@ struct HostedInvoice: Sendable {
         return .ok([
             "store": [
                 "name": .string(settings.storeName), "address": .string(settings.storeAddress), "tax_id": .string(settings.storeTaxID),
-                "logo": logo?.json["data_url"] ?? .null,
+                "logo": logo?.json["data_url"] ?? .null, "time_zone": .string(settings.timeZone.identifier),
             ],
             "number": .string(invoice.number),
             "status": .string(invoice.status.rawValue),

@@ -81,5 +81,6 @@ enum MerchantParams {
         .string("store_tax_id", maxLength: 64, "The store's tax or VAT registration number, printed on PDFs"),
         .string("pdf_language", maxLength: 2, "Language of invoice PDFs when a request names none: en, zh, fa or empty"),
         .string("pdf_calendar", maxLength: 9, "Calendar of PDF dates: gregorian, persian or empty (Persian for fa)"),
+        .string("time_zone", maxLength: 64, "IANA time zone of the dates people read: UTC, Asia/Shanghai, Europe/Berlin, ..."),
     ]
 }

@@ -32,6 +32,7 @@ enum HostedInvoicePage {
         let status = invoice["status"]?.stringValue ?? ""
         let money = { (key: String) -> HTML in Components.money(invoice[key], .string(currency)) }
         let store = invoice["store"] ?? .null
+        let zone = store["time_zone"]?.stringValue.flatMap(TimeZoneRules.named) ?? .utc
         var actions: [HTML] = []
         if let pay = invoice["pay_url"]?.stringValue, pay.hasPrefix("https://") || pay.hasPrefix("http://") {
             actions.append(
@@ -61,8 +62,8 @@ enum HostedInvoicePage {
                 (context.t(CommonText.status), Components.badge(context.t(CommonText.invoiceStatus(status)), kind: status)),
                 (context.t(CommonText.total), money("total")), (context.t(CommonText.vat), money("vat")),
                 (context.t(CommonText.refunded), money("refunded")),
-                (context.t(CommonText.created), Components.time(invoice["created_at"])),
-                (context.t(CommonText.paidAt), Components.time(invoice["paid_at"])),
+                (context.t(CommonText.created), Components.time(invoice["created_at"], zone: zone)),
+                (context.t(CommonText.paidAt), Components.time(invoice["paid_at"], zone: zone)),
             ]),
             "<p class=\"cell-actions\">\(actions)</p>",
             Components.table(
