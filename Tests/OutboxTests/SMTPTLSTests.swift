@@ -154,3 +154,19 @@ struct SMTPTLSTests {
         #expect(loaded.policy.pollInterval == .milliseconds(250))
     }
 }
+
+/// `config/outbox.example.json` is a file the server accepts as it is shipped.
+@Suite struct OutboxExampleTests {
+    @Test func theShippedExampleLoadsWithEveryChannel() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let folder = TestServer.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.copyItem(
+            atPath: root.appendingPathComponent("config/outbox.example.json").path, toPath: folder + "/outbox.json")
+        let configuration = try OutboxConfiguration.load(configDir: folder)
+        #expect(configuration.smtp?.tlsMode == .starttls)
+        #expect(configuration.smtp?.verifyCertificates == true)
+        #expect(configuration.sms?.url.hasPrefix("https://") == true)
+        #expect(Set(configuration.channels.keys) == [.webhook, .sms, .email])
+    }
+}

@@ -2,9 +2,13 @@ import Foundation
 import PluginSDK
 
 /// Reads configuration files strictly: the file must be a JSON object, every key must be in the
-/// configuration's table, and every value must fit its key. The first problem stops the read
+/// configuration's table (or be a `//` comment), and every value must fit its key. The first problem stops the read
 /// with a message naming the file and the key.
 public enum ConfigReader {
+    /// Keys starting with this are comments (JSON has none): a file may explain a key in
+    /// `"//port": "..."` beside it.
+    public static let commentPrefix = "//"
+
     /// Stores the members of `json` into `root` through `keys`.
     public static func apply<Root>(_ json: JSON, to root: inout Root, keys: [ConfigKey<Root>], prefix: String = "") throws(ConfigProblem) {
         guard case .object(let object) = json else {
@@ -12,7 +16,7 @@ public enum ConfigReader {
                 ? ConfigProblem("must be a JSON object")
                 : ConfigProblem("\"\(prefix.dropLast())\" must be an object; got \(json.text)")
         }
-        for name in object.orderedKeys {
+        for name in object.orderedKeys where !name.hasPrefix(commentPrefix) {
             guard let key = keys.first(where: { $0.name == name }) else {
                 throw .unknownKey(prefix + name, known: keys.map(\.name))
             }
