@@ -43,7 +43,8 @@ public enum SQLiteBackup {
             guard rename(partial, destination) == 0 else {
                 throw StorageError(kind: .io, message: "cannot move the copy to \(destination) (errno \(errno))")
             }
-            let bytes = (try? FileManager.default.attributesOfItem(atPath: destination)[.size] as? NSNumber)??.int64Value ?? 0
+            let attributes = try? FileManager.default.attributesOfItem(atPath: destination)
+            let bytes = (attributes?[.size] as? NSNumber)?.int64Value ?? 0
             return Summary(pages: pages, bytes: bytes)
         } catch {
             try? FileManager.default.removeItem(atPath: partial)

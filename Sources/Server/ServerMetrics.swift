@@ -15,11 +15,15 @@ public final class ServerMetrics: Sendable {
         .milliseconds(500), .seconds(1), .seconds(2.5), .seconds(5),
     ]
 
-    static let requests = MetricNameDescriptor(
-        namespace: "invoice", metricName: "requests", unitName: "total", helpText: "Calls answered, by plugin, control, action and envelope code")
-    static let duration = MetricNameDescriptor(
-        namespace: "invoice", metricName: "request_duration", unitName: "seconds",
-        helpText: "Time from a call's arrival to its answer, by plugin, control and action")
+    static var requests: MetricNameDescriptor {
+        MetricNameDescriptor(
+            namespace: "invoice", metricName: "requests", unitName: "total", helpText: "Calls answered, by plugin, control, action and envelope code")
+    }
+    static var duration: MetricNameDescriptor {
+        MetricNameDescriptor(
+            namespace: "invoice", metricName: "request_duration", unitName: "seconds",
+            helpText: "Time from a call's arrival to its answer, by plugin, control and action")
+    }
 
     public init() {}
 

@@ -122,11 +122,8 @@ struct SMTPTLSTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let file = #"{"smtp": {"host": "smtp.example.com", "port": 25, "from": "a@b.test", "tls": "none", "username": "u", "password": "p"}}"#
         try Data(file.utf8).write(to: URL(fileURLWithPath: folder + "/outbox.json"))
-        #expect {
-            _ = try OutboxConfiguration.load(configDir: folder)
-        } throws: { error in
-            "\(error)".contains("credentials would cross an unencrypted connection to smtp.example.com")
-        }
+        let error = #expect(throws: ConfigurationError.self) { try OutboxConfiguration.load(configDir: folder) }
+        #expect(error?.description.contains("credentials would cross an unencrypted connection to smtp.example.com") == true)
     }
 
     @Test func outboxSettingsAreReadStrictly() throws {
@@ -141,11 +138,8 @@ struct SMTPTLSTests {
         ]
         for (file, message) in cases {
             try Data(file.utf8).write(to: URL(fileURLWithPath: folder + "/outbox.json"))
-            #expect {
-                _ = try OutboxConfiguration.load(configDir: folder)
-            } throws: { error in
-                "\(error)".contains(message)
-            }
+            let error = #expect(throws: ConfigurationError.self) { try OutboxConfiguration.load(configDir: folder) }
+            #expect(error?.description.contains(message) == true, "\(String(describing: error))")
         }
         try Data(#"{"smtp": {"host": "127.0.0.1", "port": 2525, "from": "a@b.test"}, "poll_ms": 250}"#.utf8)
             .write(to: URL(fileURLWithPath: folder + "/outbox.json"))

@@ -10,8 +10,11 @@ import Testing
     /// Invoice numbers the server acknowledged, each with when its answer arrived.
     final class Ledger: Sendable {
         private let entries = Mutex<[(number: String, at: ContinuousClock.Instant)]>([])
+        private let stopped = Mutex(false)
 
-        func add(_ number: String) { entries.withLock { $0.append((number, .now)) } }
+        func add(_ number: String) { entries.withLock { $0.append((number: number, at: ContinuousClock.now)) } }
+        func stop() { stopped.withLock { $0 = true } }
+        var isStopped: Bool { stopped.withLock { $0 } }
         var count: Int { entries.withLock { $0.count } }
         func numbers(before instant: ContinuousClock.Instant) -> [String] {
             entries.withLock { $0.filter { $0.at < instant }.map(\.number) }
@@ -25,6 +28,10 @@ import Testing
             headers: [("Content-Type", "application/json"), ("X-Api-Key", key)], body: body.serialized())
     }
 
+    static func page(_ number: Int) -> JSON {
+        ["page": .int(Int64(number)), "page_size": 100]
+    }
+
     /// Every invoice number of store 1, read page by page through the API.
     static func allNumbers(port: Int, key: String) async throws -> [String] {
         var numbers: [String] = []
@@ -33,7 +40,7 @@ import Testing
             let answer = try await RawHTTP.send(
                 port: port, target: "/api/plugins/index?pluginsname=invoice&pluginscontrol=merchant&pluginsaction=list",
                 headers: [("Content-Type", "application/json"), ("X-Api-Key", key)],
-                body: JSON(["page": .int(Int64(page)), "page_size": 100]).serialized())
+                body: Self.page(page).serialized())
             let rows = answer.data?["data"]?.arrayValue ?? []
             numbers += rows.compactMap { $0["number"]?.stringValue }
             if rows.count < 100 { return numbers }
@@ -52,13 +59,12 @@ import Testing
         let key = try #require(try JSON.parse(Array(created.output.utf8))["key"]?.stringValue, "\(created.errors)")
 
         let ledger = Ledger()
-        let stop = Atomic<Bool>(false)
         let port = server.port
         let writers = Task {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for _ in 0..<3 {
                     group.addTask {
-                        while !stop.load(ordering: .relaxed) {
+                        while !ledger.isStopped {
                             let answer = try await Self.createInvoice(port: port, key: key)
                             guard answer.code == 0, let number = answer.data?["number"]?.stringValue else {
                                 throw RawHTTP.Failure(description: "create failed: \(answer.text)")
@@ -75,7 +81,7 @@ import Testing
         let backup = try await ServerBinary.run(["backup", "--to", backupPath] + live)
         let countAfterBackup = ledger.count
         while ledger.count < countAfterBackup + 30 { try await Task.sleep(for: .milliseconds(20)) }
-        stop.store(true, ordering: .relaxed)
+        ledger.stop()
         try await writers.value
         #expect(backup.status == 0, "\(backup.errors)")
         let summary = try JSON.parse(Array(backup.output.utf8))

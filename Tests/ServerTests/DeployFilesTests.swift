@@ -35,7 +35,7 @@ import Testing
         try Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/" + name))
     }
 
-    @Test(.enabled(if: installed("systemd-analyze"), "systemd-analyze is not installed: the unit files were not verified"))
+    @Test(.enabled(if: DeployFilesTests.installed("systemd-analyze"), "systemd-analyze is not installed: the unit files were not verified"))
     func theSystemdUnitsAndTimerVerify() async throws {
         let folder = TestServer.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -51,7 +51,7 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: installed("nginx") && installed("openssl"), "nginx is not installed: the proxy configuration was not tested"))
+    @Test(.enabled(if: DeployFilesTests.installed("nginx") && DeployFilesTests.installed("openssl"), "nginx is not installed: the proxy configuration was not tested"))
     func theNginxSiteParsesWithTLSAndForwardedHeaders() async throws {
         let folder = TestServer.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -52,9 +52,13 @@ import Testing
         try await TestServer.with(plugins: [DemoPlugin()]) { server in
             _ = try await server.call("system", "system", "ping")
             let text = try await RawHTTP.send(port: server.port, method: "GET", target: "/metrics").text
-            let names = Set(text.split(separator: "\n").filter { !$0.hasPrefix("#") }.compactMap { line in
-                line.split(separator: " ").first.map { String($0.prefix { $0 != "{" }) }
-            }.map { $0.replacingOccurrences(of: "_bucket", with: "").replacingOccurrences(of: "_sum", with: "").replacingOccurrences(of: "_count", with: "") })
+            var names = Set<String>()
+            for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+                let sample = String(line.prefix { character in character != "{" && character != " " })
+                names.insert(
+                    sample.replacingOccurrences(of: "_bucket", with: "").replacingOccurrences(of: "_sum", with: "")
+                        .replacingOccurrences(of: "_count", with: ""))
+            }
             for name in names {
                 #expect(text.contains("# HELP \(name) "), "\(name) has HELP")
                 #expect(text.contains("# TYPE \(name) "), "\(name) has TYPE")

@@ -47,7 +47,7 @@ struct Restore: AsyncParsableCommand {
         for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: target + suffix) }
         guard rename(incoming, target) == 0 else { throw refusal("cannot move the restored file into place (errno \(errno))") }
         withExtendedLifetime(lock) {}
-        printJSON(["restored": .string(target), "from": .string(from), "previous": previous.map { .string($0) } ?? .null])
+        printJSON(["restored": .string(target), "from": .string(from), "previous": previous.map { JSON.string($0) } ?? JSON.null])
     }
 
     /// The time now as `YYYYMMDD-HHMMSS` (UTC), for the name of the file kept aside.
