@@ -49,7 +49,7 @@ struct SMTPTLSTests {
         mode: String, certificate: Certificate, _ body: @Sendable (SinkProcess) async throws -> T
     ) async throws -> T {
         try await SinkProcess.with(
-            script: "smtp_tls_sink.py",
+            script: "smtp_sink.py",
             arguments: ["--mode", mode, "--cert", certificate.cert, "--key", certificate.key, "--user", "mailer", "--password", "s3cret-pass"],
             body)
     }
