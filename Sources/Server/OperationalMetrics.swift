@@ -1,6 +1,7 @@
 import Foundation
 import Kernel
 import Outbox
+import PluginSDK
 
 /// What `/metrics` reads at each scrape beyond the request counters: the process, the database
 /// and WAL files, the write queue, the outbox by channel and the scheduler's lag.

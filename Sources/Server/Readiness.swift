@@ -1,5 +1,6 @@
 import Kernel
 import Outbox
+import PluginSDK
 
 /// What `/readyz` checks: storage answers, the outbox is not stuck (its oldest pending message
 /// is younger than `outbox_stuck_seconds`), and no background work lags past

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Metrics whose values are read when `/metrics` is scraped (the process, the database, the
 /// outbox, background work), written in the Prometheus text format with `# HELP` and `# TYPE`.
 struct ScrapeMetrics {
