@@ -15,8 +15,10 @@ public struct OutboxHealth: Sendable {
         public var failedAttempts: Int64 = 0
     }
 
-    /// By channel name (`webhook`, `sms`, `email`).
-    public var channels: [String: Channel] = [:]
+    /// By channel name: every channel the outbox has (`webhook`, `sms`, `email`), so each is
+    /// exported even at zero, and any other name found in the table.
+    public var channels: [String: Channel] = Dictionary(
+        uniqueKeysWithValues: OutboxMessage.Channel.allCases.map { ($0.rawValue, Channel()) })
 
     /// Seconds the oldest pending message of any channel has waited at `now` (0 when none).
     public func oldestPendingAge(now: Int64) -> Int64 {

@@ -28,8 +28,8 @@ enum OperationalMetrics {
                 "invoice_outbox_pending", "Messages waiting to go out, by channel", "gauge",
                 channels.map { ([("channel", $0.key)], Double($0.value.pending)) })
             metrics.family(
-                "invoice_outbox_oldest_pending_age_seconds", "How long the oldest waiting message has waited, by channel", "gauge",
-                channels.compactMap { channel in channel.value.oldestPendingAt.map { ([("channel", channel.key)], Double(max(0, now - $0))) } })
+                "invoice_outbox_oldest_pending_age_seconds", "How long the oldest waiting message has waited (0 when none waits), by channel",
+                "gauge", channels.map { ([("channel", $0.key)], Double($0.value.oldestPendingAt.map { max(0, now - $0) } ?? 0)) })
             metrics.family(
                 "invoice_outbox_failed_messages_total", "Messages given up on after their retry window, by channel", "counter",
                 channels.map { ([("channel", $0.key)], Double($0.value.failedMessages)) })

@@ -100,6 +100,8 @@ import Testing
             }
             let text = try await RawHTTP.send(port: server.port, method: "GET", target: "/metrics").text
             #expect(text.contains(#"invoice_outbox_pending{channel="sms"} 2"#))
+            #expect(text.contains(#"invoice_outbox_pending{channel="webhook"} 0"#), "an idle channel is exported at zero")
+            #expect(text.contains(#"invoice_outbox_oldest_pending_age_seconds{channel="webhook"} 0"#))
             #expect(text.contains(#"invoice_outbox_oldest_pending_age_seconds{channel="sms"} 36"#))
             #expect(text.contains(#"invoice_outbox_failed_messages_total{channel="email"} 1"#))
             #expect(text.contains(#"invoice_outbox_failed_attempts_total{channel="email"} 1"#))

@@ -7,7 +7,10 @@ enum PluginConfig {
     /// `current` with the members of `changes` replacing (or, when null, removing) its own.
     static func merged(_ current: JSON, _ changes: JSONObject) -> JSONObject {
         var result = current.objectValue ?? JSONObject()
-        for (key, value) in changes { result[key] = value.isNull ? nil : value }
+        for (key, value) in changes {
+            // `JSON` is nil-literal expressible: a bare `nil` here would store JSON null.
+            result[key] = value.isNull ? JSON?.none : value
+        }
         return result
     }
 
