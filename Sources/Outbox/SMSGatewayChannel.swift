@@ -30,20 +30,11 @@ public struct SMSGatewayChannel: OutboxChannel {
         static var keys: [ConfigKey<Settings>] {
             [
                 .string("url", \.url),
-                .string("auth_header", \.authHeaderText),
-                .string("auth_value", \.authValueText),
+                .optionalString("auth_header", \.authHeader),
+                .optionalString("auth_value", \.authValue),
                 .string("body_template", \.bodyTemplate),
                 .string("content_type", \.contentType),
             ]
-        }
-
-        private var authHeaderText: String {
-            get { authHeader ?? "" }
-            set { authHeader = newValue }
-        }
-        private var authValueText: String {
-            get { authValue ?? "" }
-            set { authValue = newValue }
         }
     }
 

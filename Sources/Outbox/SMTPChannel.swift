@@ -62,11 +62,11 @@ public struct SMTPChannel: OutboxChannel {
                 .integer("port", \.port, range: 1...65_535),
                 .string("from", \.from),
                 .string("helo_name", \.heloName),
-                .string("username", \.usernameText),
-                .string("password", \.passwordText),
+                .optionalString("username", \.username),
+                .optionalString("password", \.password),
                 .integer("timeout_seconds", \.timeoutSeconds, range: 1...600),
-                .string("tls", \.tlsText, allowed: TLSMode.allCases.map(\.rawValue)),
-                .string("ca_file", \.caFileText),
+                .choice("tls", \.tls),
+                .optionalString("ca_file", \.caFile),
                 .boolean("verify_certificates", \.verifyCertificates),
             ]
         }
@@ -97,23 +97,6 @@ public struct SMTPChannel: OutboxChannel {
             configuration.certificateVerification = verifyCertificates ? .fullVerification : .none
             if let caFile { configuration.trustRoots = .file(caFile) }
             return configuration
-        }
-
-        private var usernameText: String {
-            get { username ?? "" }
-            set { username = newValue }
-        }
-        private var passwordText: String {
-            get { password ?? "" }
-            set { password = newValue }
-        }
-        private var tlsText: String {
-            get { tls?.rawValue ?? "" }
-            set { tls = TLSMode(rawValue: newValue) }
-        }
-        private var caFileText: String {
-            get { caFile ?? "" }
-            set { caFile = newValue }
         }
     }
 

@@ -18,18 +18,13 @@ struct SMTPTLSTests {
 
         static func make(for names: String) async throws -> Certificate {
             let folder = TestServer.temporaryFolder()
-            let status = try await onOwnThread { () -> Int32 in
-                let process = Process()
-                process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-                process.arguments = [
+            let status = try await ServerBinary.run(
+                executable: URL(fileURLWithPath: "/usr/bin/env"),
+                [
                     "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", folder + "/key.pem", "-out", folder + "/cert.pem",
                     "-days", "1", "-subj", "/CN=invoice-server test", "-addext", "subjectAltName=\(names)",
                 ]
-                process.standardError = FileHandle.nullDevice
-                try process.run()
-                process.waitUntilExit()
-                return process.terminationStatus
-            }
+            ).status
             guard status == 0 else { throw RawHTTP.Failure(description: "openssl failed (\(status))") }
             return Certificate(folder: folder)
         }
@@ -43,6 +38,13 @@ struct SMTPTLSTests {
             let row = try await harness.row(eventID)
             return (row?.string("status"), row?.string("last_error"))
         }
+    }
+
+    /// A sender logging in as the sinks' user, with a short timeout.
+    static func settings(host: String = "localhost", port: Int, tls: SMTPChannel.TLSMode, caFile: String? = nil) -> SMTPChannel.Settings {
+        SMTPChannel.Settings(
+            host: host, port: port, from: "billing@shop.test", username: "mailer", password: "s3cret-pass", timeoutSeconds: 5, tls: tls,
+            caFile: caFile)
     }
 
     static func withSink<T: Sendable>(
@@ -59,9 +61,7 @@ struct SMTPTLSTests {
         let certificate = try await Certificate.make(for: "DNS:localhost,IP:127.0.0.1")
         defer { try? FileManager.default.removeItem(atPath: certificate.folder) }
         try await Self.withSink(mode: mode.rawValue, certificate: certificate) { sink in
-            let settings = SMTPChannel.Settings(
-                host: "localhost", port: sink.port, from: "billing@shop.test", username: "mailer", password: "s3cret-pass", timeoutSeconds: 5,
-                tls: mode, caFile: certificate.cert)
+            let settings = Self.settings(port: sink.port, tls: mode, caFile: certificate.cert)
             let outcome = try await Self.deliver(settings)
             #expect(outcome.status == "delivered", "\(outcome.error ?? "")")
             let mail = try #require(try await sink.waitForRecords(1).first)
@@ -75,9 +75,7 @@ struct SMTPTLSTests {
         let certificate = try await Certificate.make(for: "DNS:localhost,IP:127.0.0.1")
         defer { try? FileManager.default.removeItem(atPath: certificate.folder) }
         try await Self.withSink(mode: "starttls", certificate: certificate) { sink in
-            let settings = SMTPChannel.Settings(
-                host: "localhost", port: sink.port, from: "billing@shop.test", username: "mailer", password: "s3cret-pass", timeoutSeconds: 5,
-                tls: .starttls)
+            let settings = Self.settings(port: sink.port, tls: .starttls)
             let outcome = try await Self.deliver(settings)
             #expect(outcome.status == "pending", "a failed attempt, retried later")
             #expect(outcome.error?.lowercased().contains("certificate") == true, "\(outcome.error ?? "")")
@@ -89,9 +87,7 @@ struct SMTPTLSTests {
         let certificate = try await Certificate.make(for: "DNS:mail.other.test")
         defer { try? FileManager.default.removeItem(atPath: certificate.folder) }
         try await Self.withSink(mode: "implicit", certificate: certificate) { sink in
-            let settings = SMTPChannel.Settings(
-                host: "localhost", port: sink.port, from: "billing@shop.test", username: "mailer", password: "s3cret-pass", timeoutSeconds: 5,
-                tls: .implicit, caFile: certificate.cert)
+            let settings = Self.settings(port: sink.port, tls: .implicit, caFile: certificate.cert)
             let outcome = try await Self.deliver(settings)
             #expect(outcome.status == "pending")
             #expect(sink.records().isEmpty)
@@ -100,9 +96,7 @@ struct SMTPTLSTests {
 
     @Test func aServerWithoutSTARTTLSGetsNeitherCredentialsNorMail() async throws {
         try await SinkProcess.with(script: "smtp_sink.py") { sink in
-            let settings = SMTPChannel.Settings(
-                host: "127.0.0.1", port: sink.port, from: "billing@shop.test", username: "mailer", password: "s3cret-pass", timeoutSeconds: 5,
-                tls: .starttls)
+            let settings = Self.settings(host: "127.0.0.1", port: sink.port, tls: .starttls)
             let outcome = try await Self.deliver(settings)
             #expect(outcome.status == "pending")
             #expect(outcome.error?.contains("does not offer STARTTLS") == true, "\(outcome.error ?? "")")

@@ -13,19 +13,10 @@ import Testing
         ["/usr/bin/", "/usr/sbin/", "/bin/", "/sbin/"].contains { FileManager.default.isExecutableFile(atPath: $0 + tool) }
     }
 
+    /// Runs a tool found on PATH; its exit status and its output and errors together.
     static func run(_ arguments: [String]) async throws -> (status: Int32, output: String) {
-        try await onOwnThread {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = arguments
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            process.standardError = pipe
-            try process.run()
-            let data = pipe.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-        }
+        let result = try await ServerBinary.run(executable: URL(fileURLWithPath: "/usr/bin/env"), arguments)
+        return (result.status, result.output + result.errors)
     }
 
     /// A copy of the shipped file with `replacements` made, in `folder`.

@@ -34,6 +34,27 @@ public struct ConfigKey<Root>: Sendable {
         }
     }
 
+    /// Text that may be left out (the property stays nil then).
+    public static func optionalString(_ name: String, _ path: WritableKeyPath<Root, String?> & Sendable) -> ConfigKey {
+        ConfigKey(name, expected: "a string") { root, value, key throws(ConfigProblem) in
+            guard case .string(let text) = value else { throw .badValue(key, expected: "a string", got: value) }
+            root[keyPath: path] = text
+        }
+    }
+
+    /// One of an enumeration's cases by name (compared without regard to case); the property
+    /// stays nil when the key is left out.
+    public static func choice<Value: RawRepresentable<String> & CaseIterable & Sendable>(
+        _ name: String, _ path: WritableKeyPath<Root, Value?> & Sendable
+    ) -> ConfigKey {
+        let expected = "one of " + Value.allCases.map(\.rawValue).joined(separator: ", ")
+        return ConfigKey(name, expected: expected) { root, value, key throws(ConfigProblem) in
+            guard case .string(let text) = value, let match = Value.allCases.first(where: { $0.rawValue.lowercased() == text.lowercased() })
+            else { throw .badValue(key, expected: expected, got: value) }
+            root[keyPath: path] = match
+        }
+    }
+
     /// A whole number within `range`.
     public static func integer<Value: FixedWidthInteger & Sendable>(
         _ name: String, _ path: WritableKeyPath<Root, Value> & Sendable, range: ClosedRange<Value>
