@@ -25,18 +25,12 @@ public struct OutboxHealth: Sendable {
         channels.values.compactMap(\.oldestPendingAt).min().map { max(0, now - $0) } ?? 0
     }
 
-    /// Reads the numbers from the outbox's tables.
+    /// Reads every number from the outbox's tables (each query walks an index of its rows
+    /// alone: pending messages, failed messages, failed attempts).
     public static func read(_ storage: any DatabaseReader) async throws -> OutboxHealth {
         try await storage.read { db in
             try db.asHost {
-                var health = OutboxHealth()
-                for row in try db.query(
-                    "SELECT channel, COUNT(*) AS n, MIN(created_at) AS oldest FROM outbox WHERE status = 'pending' GROUP BY channel")
-                {
-                    guard let channel = row.string("channel") else { continue }
-                    health.channels[channel, default: Channel()].pending = row.int64("n") ?? 0
-                    health.channels[channel, default: Channel()].oldestPendingAt = row.int64("oldest")
-                }
+                var health = try pending(db)
                 for row in try db.query("SELECT channel, COUNT(*) AS n FROM outbox WHERE status = 'failed' GROUP BY channel") {
                     guard let channel = row.string("channel") else { continue }
                     health.channels[channel, default: Channel()].failedMessages = row.int64("n") ?? 0
@@ -53,5 +47,20 @@ public struct OutboxHealth: Sendable {
                 return health
             }
         }
+    }
+
+    /// Reads the pending messages only (what readiness needs), from the pending index.
+    public static func readPending(_ storage: any DatabaseReader) async throws -> OutboxHealth {
+        try await storage.read { db in try db.asHost { try pending(db) } }
+    }
+
+    private static func pending(_ db: Database) throws -> OutboxHealth {
+        var health = OutboxHealth()
+        for row in try db.query("SELECT channel, COUNT(*) AS n, MIN(created_at) AS oldest FROM outbox WHERE status = 'pending' GROUP BY channel") {
+            guard let channel = row.string("channel") else { continue }
+            health.channels[channel, default: Channel()].pending = row.int64("n") ?? 0
+            health.channels[channel, default: Channel()].oldestPendingAt = row.int64("oldest")
+        }
+        return health
     }
 }

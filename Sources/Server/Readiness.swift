@@ -12,7 +12,7 @@ enum Readiness {
         let now = kernel.access.clock.unixSeconds()
         var problems: [String] = []
         do {
-            let age = try await OutboxHealth.read(kernel.access.storage).oldestPendingAge(now: now)
+            let age = try await OutboxHealth.readPending(kernel.access.storage).oldestPendingAge(now: now)
             if age > configuration.outboxStuckSeconds {
                 problems.append("outbox stuck: the oldest pending message has waited \(age) s (limit \(configuration.outboxStuckSeconds) s)")
             }
