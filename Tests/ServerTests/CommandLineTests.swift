@@ -55,7 +55,7 @@ import Testing
         let duplicate = try await folder.run(["user", "create", "--name", "ann", "--password", "long-enough"])
         #expect(duplicate.status == 1)
         #expect(duplicate.errors == "invoice-server: a user named 'ann' already exists\n")
-        let permitted = try await folder.run(["admin", "create", "--name", "clerk", "--password", "long-enough", "--permissions", "invoice.merchant.*,system.users.list"])
+        let permitted = try await folder.run(["admin", "create", "--name", "clerk", "--password", "long-enough", "--permissions", "invoice.merchant.*,system.users.list,system.admin.info"])
         #expect(permitted.status == 0, "\(permitted.errors)")
     }
 

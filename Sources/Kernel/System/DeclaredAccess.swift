@@ -18,9 +18,13 @@ extension KernelAccess {
     }
 
     /// Refuses a permission that names no plugin, control or action the plugins declare:
-    /// `*`, `plugin.*`, `plugin.control.*` and `plugin.control.action` must each match one.
+    /// `*`, `plugin.*`, `plugin.control.*` and `plugin.control.action` must each match a route's
+    /// name or the permission a route asks for instead.
     public func checkPermissions(_ permissions: [String]) throws(KernelError) {
-        let declared = Set(declaredRoutes.map { $0.route.permission(plugin: $0.plugin) }.filter { !$0.isEmpty })
+        let declared = Set(
+            declaredRoutes.flatMap { entry in
+                ["\(entry.plugin).\(entry.route.control).\(entry.route.action)", entry.route.permission(plugin: entry.plugin)]
+            }.filter { !$0.isEmpty })
         for permission in permissions where !matchesDeclared(permission, declared) {
             throw .invalid(AccountMessages.unknownPermission(permission))
         }
