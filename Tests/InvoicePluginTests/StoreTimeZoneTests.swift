@@ -149,7 +149,15 @@ import TestSupport
         await #expect(throws: (any Error).self) {
             try await InvoiceFixture.with(configure: { $0.timeZone = "Moon/Crater" }) { _ in }
         }
-        let bad = Data(#"{"time_zone": "Asia/Shangai"}"#.utf8)
-        #expect(throws: DecodingError.self) { try JSONDecoder().decode(ServerConfiguration.self, from: bad) }
+        let folder = TestServer.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/server.json"
+        try Data(#"{"time_zone": "Asia/Shangai"}"#.utf8).write(to: URL(fileURLWithPath: path))
+        do {
+            _ = try ServerConfiguration.load(path: path)
+            Issue.record("a misspelt zone was accepted")
+        } catch {
+            #expect(error.description.contains("\"time_zone\" must be an IANA time zone name"))
+        }
     }
 }

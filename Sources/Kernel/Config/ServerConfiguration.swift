@@ -4,9 +4,11 @@ import Foundation
 import SQLiteStorage
 
 /// Settings from `config/server.json`; every key is optional and falls back to the default here.
-/// Command-line flags override `host`, `port` and `data_dir`.
-public struct ServerConfiguration: Sendable, Decodable {
+/// Command-line flags override `host`, `port` and `data_dir`. The file is read strictly (see
+/// `keys`): an unknown key or a value out of bounds stops the start with a message naming it.
+public struct ServerConfiguration: Sendable {
     public var host = "127.0.0.1"
+    /// 0 picks a free port.
     public var port = 8080
     /// Folder holding the database file (created when missing).
     public var dataDir = "data"
@@ -37,69 +39,51 @@ public struct ServerConfiguration: Sendable, Decodable {
     public var trustedProxies: [String] = []
     /// The IANA time zone of stores that name none (`time_zone` of the invoice store settings).
     public var timeZone = "UTC"
+    /// `/readyz` fails when the oldest pending outbox message has waited longer than this.
+    public var outboxStuckSeconds: Int64 = 3_600
+    /// `/readyz` fails when a due scheduled occurrence has waited longer than this.
+    public var schedulerStuckSeconds: Int64 = 600
     /// Folder of `server.json`; plugin defaults are read from `<configDir>/plugins/<name>.json`.
     public var configDir = "config"
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey {
-        case host, port, synchronous
-        case dataDir = "data_dir"
-        case databaseFile = "database_file"
-        case busyTimeoutMilliseconds = "busy_timeout_ms"
-        case readerConnections = "reader_connections"
-        case maxBodyBytes = "max_body_bytes"
-        case maxParameters = "max_parameters"
-        case maxStringBytes = "max_string_bytes"
-        case idleTimeoutSeconds = "idle_timeout_seconds"
-        case bodyTimeoutSeconds = "body_timeout_seconds"
-        case tokenLifetimeSeconds = "token_lifetime_seconds"
-        case passwordIterations = "password_iterations"
-        case defaultLanguage = "default_lang"
-        case loginURL = "login_url"
-        case autoInstallPlugins = "auto_install_plugins"
-        case trustedProxies = "trusted_proxies"
-        case timeZone = "time_zone"
+    /// Every key `server.json` may hold.
+    public static var keys: [ConfigKey<ServerConfiguration>] {
+        [
+            .string("host", \.host),
+            .integer("port", \.port, range: 0...65_535),
+            .string("data_dir", \.dataDir),
+            .string("database_file", \.databaseFile),
+            .string("synchronous", \.synchronous, allowed: SQLiteConfiguration.Synchronous.allCases.map(\.rawValue)),
+            .integer("busy_timeout_ms", \.busyTimeoutMilliseconds, range: 0...Int.max),
+            .integer("reader_connections", \.readerConnections, range: 1...64),
+            .integer("max_body_bytes", \.maxBodyBytes, range: 1...Int.max),
+            .integer("max_parameters", \.maxParameters, range: 1...Int.max),
+            .integer("max_string_bytes", \.maxStringBytes, range: 1...Int.max),
+            .integer("idle_timeout_seconds", \.idleTimeoutSeconds, range: 1...Int.max),
+            .integer("body_timeout_seconds", \.bodyTimeoutSeconds, range: 1...Int.max),
+            .integer("token_lifetime_seconds", \.tokenLifetimeSeconds, range: 60...Int64.max),
+            .integer("password_iterations", \.passwordIterations, range: 1...Int.max),
+            .string("default_lang", \.defaultLanguage, allowed: Language.allCases.map(\.rawValue)),
+            .string("login_url", \.loginURL),
+            .boolean("auto_install_plugins", \.autoInstallPlugins),
+            .strings("trusted_proxies", \.trustedProxies),
+            .timeZone("time_zone", \.timeZone),
+            .integer("outbox_stuck_seconds", \.outboxStuckSeconds, range: 1...Int64.max),
+            .integer("scheduler_stuck_seconds", \.schedulerStuckSeconds, range: 1...Int64.max),
+        ]
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        func value<T: Decodable>(_ key: CodingKeys, _ fallback: T) throws -> T {
-            try container.decodeIfPresent(T.self, forKey: key) ?? fallback
-        }
-        host = try value(.host, host)
-        port = try value(.port, port)
-        dataDir = try value(.dataDir, dataDir)
-        databaseFile = try value(.databaseFile, databaseFile)
-        synchronous = try value(.synchronous, synchronous)
-        busyTimeoutMilliseconds = try value(.busyTimeoutMilliseconds, busyTimeoutMilliseconds)
-        readerConnections = try value(.readerConnections, readerConnections)
-        maxBodyBytes = try value(.maxBodyBytes, maxBodyBytes)
-        maxParameters = try value(.maxParameters, maxParameters)
-        maxStringBytes = try value(.maxStringBytes, maxStringBytes)
-        idleTimeoutSeconds = try value(.idleTimeoutSeconds, idleTimeoutSeconds)
-        bodyTimeoutSeconds = try value(.bodyTimeoutSeconds, bodyTimeoutSeconds)
-        tokenLifetimeSeconds = try value(.tokenLifetimeSeconds, tokenLifetimeSeconds)
-        passwordIterations = try value(.passwordIterations, passwordIterations)
-        defaultLanguage = try value(.defaultLanguage, defaultLanguage)
-        loginURL = try value(.loginURL, loginURL)
-        autoInstallPlugins = try value(.autoInstallPlugins, autoInstallPlugins)
-        trustedProxies = try value(.trustedProxies, trustedProxies)
-        timeZone = try value(.timeZone, timeZone)
-        guard TimeZoneRules.named(timeZone) != nil else {
-            throw DecodingError.dataCorruptedError(
-                forKey: .timeZone, in: container, debugDescription: "'\(timeZone)' is not an IANA time zone name (UTC, Asia/Shanghai, ...)")
-        }
-    }
-
-    /// Reads `path`; a missing file gives the defaults, a malformed one throws.
-    public static func load(path: String) throws -> ServerConfiguration {
+    /// Reads `path` strictly. A missing file gives the defaults unless `required` (the path was
+    /// named on the command line); a malformed file, an unknown key or a bad value throws.
+    public static func load(path: String, required: Bool = false) throws(ConfigurationError) -> ServerConfiguration {
         let url = URL(fileURLWithPath: path)
-        var configuration: ServerConfiguration
+        var configuration = ServerConfiguration()
         if FileManager.default.fileExists(atPath: path) {
-            configuration = try JSONDecoder().decode(ServerConfiguration.self, from: Data(contentsOf: url))
-        } else {
-            configuration = ServerConfiguration()
+            configuration = try ConfigReader.load(path: path, into: configuration, keys: keys)
+        } else if required {
+            throw ConfigurationError(file: path, problem: "no such file")
         }
         configuration.configDir = url.deletingLastPathComponent().path
         return configuration
