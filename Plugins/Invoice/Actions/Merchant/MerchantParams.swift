@@ -25,6 +25,10 @@ enum MerchantParams {
         .string("feedback", maxLength: 2_000),
         .array("webhooks", maxCount: 10, "URLs to notify"),
         .string("checkout_url", maxLength: 2_048),
+        .ids("attachments", "Ids of the store's attachments (attachment/upload) the customer gets with the invoice; on update, replaces the list"),
+        .boolean(
+            "send_attachments_after_payment",
+            "true: the customer sees the attachments only once the invoice is paid (PayPing's sendAttachmentsAfterSuccessPayment)"),
     ]
 
     static let create: [Param] =
