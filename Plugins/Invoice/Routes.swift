@@ -42,7 +42,7 @@ enum InvoiceRoutes {
             handler: CouponActions.create),
         Route(
             "coupon", "list", access: .apiKey(scope: merchantScope),
-            params: [.integer("page", range: 1...1_000_000), .integer("page_size", range: 1...100), MerchantParams.storeID],
+            params: MerchantParams.page,
             summary: "The store's coupons with their uses, newest first", handler: CouponActions.list),
         Route(
             "coupon", "update", access: .apiKey(scope: merchantScope), params: MerchantParams.coupon(required: false),
@@ -67,15 +67,15 @@ enum InvoiceRoutes {
             handler: AttachmentActions.upload),
         Route(
             "attachment", "list", access: .apiKey(scope: merchantScope),
-            params: [.integer("page", range: 1...1_000_000), .integer("page_size", range: 1...100), MerchantParams.storeID],
+            params: MerchantParams.page,
             summary: "The store's attachments, newest first, and its use of the limits", handler: AttachmentActions.list),
         Route(
             "attachment", "download", access: .apiKey(scope: merchantScope),
-            params: [.integer("id", required: true, range: 1...Int64.max, "Attachment id"), MerchantParams.storeID],
+            params: MerchantParams.attachment,
             summary: "An attachment's file, as uploaded", fileType: "*/*", handler: AttachmentActions.download),
         Route(
             "attachment", "delete", access: .apiKey(scope: merchantScope),
-            params: [.integer("id", required: true, range: 1...Int64.max, "Attachment id"), MerchantParams.storeID],
+            params: MerchantParams.attachment,
             summary: "Delete an attachment no invoice lists (schedules listing it leave it out of their later invoices)",
             handler: AttachmentActions.delete),
     ]

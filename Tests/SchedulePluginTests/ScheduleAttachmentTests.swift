@@ -73,7 +73,7 @@ struct ScheduleAttachmentTests {
             var body = ScheduleFixture.body(customers: ["F2"], sendDate: "2026-01-01T09:00:00Z").objectValue!
             body["attachments"] = [.string(String(theirs)), "xxx"]
             let answer = try await fixture.call("merchant", "create", .object(body))
-            #expect(answer.code == -5000)
+            #expect(answer.code == -1)
             #expect(answer.msg == "attachments: unknown attachment(s) \(theirs), xxx")
             body["attachments"] = []
             body["sendAttachmentsAfterSuccessPayment"] = "maybe"

@@ -1,12 +1,17 @@
 import PluginSDK
 
 /// What attachment uploads and the lists that name attachments answer, in English, Chinese and
-/// Persian.
+/// Persian. A `file` that cannot be taken is -5000 (the parameter is wrong); the store's limits,
+/// unknown ids and locked downloads are -1, as for coupons.
 enum AttachmentMessages {
-    static let empty = KernelError.invalid(LocalizedText(en: "file is empty", zh: "文件为空", fa: "فایل خالی است"))
+    static let empty = fileProblem(LocalizedText(en: "file is empty", zh: "文件为空", fa: "فایل خالی است"))
+
+    private static func fileProblem(_ message: LocalizedText) -> KernelError {
+        KernelError(code: .badParameter, message: message)
+    }
 
     static func tooLarge(bytes: Int64, limit: Int64) -> KernelError {
-        KernelError.invalid(
+        fileProblem(
             LocalizedText(
                 en: "file is \(bytes) bytes; an attachment may have at most \(limit)", zh: "文件为 \(bytes) 字节；附件最多 \(limit) 字节",
                 fa: "فایل \(bytes) بایت است؛ هر پیوست حداکثر \(limit) بایت می‌تواند باشد"))
@@ -16,7 +21,7 @@ enum AttachmentMessages {
         let said = declared.isEmpty ? "" : " (\(declared) was declared, the content decides)"
         let saidZH = declared.isEmpty ? "" : "（声明为 \(declared)，以内容为准）"
         let saidFA = declared.isEmpty ? "" : " (\(declared) اعلام شده، محتوا تعیین‌کننده است)"
-        return KernelError.invalid(
+        return fileProblem(
             LocalizedText(
                 en: "file must be a PDF, a PNG or JPEG picture, or UTF-8 text\(said)", zh: "文件必须是 PDF、PNG 或 JPEG 图片，或 UTF-8 文本\(saidZH)",
                 fa: "فایل باید PDF، تصویر PNG یا JPEG، یا متن UTF-8 باشد\(saidFA)"))
