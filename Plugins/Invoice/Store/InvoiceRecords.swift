@@ -18,6 +18,9 @@ enum InvoiceRecords {
         var webhooks: JSON
         var checkoutURL: String?
         var requestID: String?
+        /// Checked ids of the store's attachments the invoice lists.
+        var attachments: [Int64] = []
+        var attachmentsAfterPayment = false
     }
 
     static let columns = """
@@ -62,6 +65,9 @@ enum InvoiceRecords {
                 draft.subscriptionID, draft.feedback, draft.webhooks.text, draft.requestID, now, now,
             ])
         try insertLines(db, invoiceID: id, lines: lines)
+        if !draft.attachments.isEmpty {
+            try AttachmentRecords.link(db, invoiceID: id, ids: draft.attachments, afterPayment: draft.attachmentsAfterPayment)
+        }
         if let couponID = draft.couponID { try claim(db, couponID: couponID, lines: draft.lines) }
         try db.execute("INSERT INTO invoice_history (invoice_id, status, at, note) VALUES (?, 'pending', ?, 'created')", id, now)
         return id

@@ -1,3 +1,4 @@
+import Contracts
 import Foundation
 import PluginSDK
 
@@ -33,6 +34,9 @@ enum CreateSchedule {
         _ request: ScheduleRequest, storeID: Int64, requestID: String?, linesFrom: String?, now: Int64, db: Database, hooks: PluginHooks
     ) throws -> Schedule {
         let recipients = try recipients(request, storeID: storeID, db: db)
+        if !request.attachments.isEmpty {
+            _ = try hooks.call(InvoiceService.attachments, AttachmentIDs(request.attachments, field: "attachments"), storeID: storeID, in: db)
+        }
         let priced = try SchedulePricing.price(request, storeID: storeID, catalogCodes: linesFrom == nil, db: db, hooks: hooks)
         let code = request.number ?? "SCH-" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).uppercased()
         guard try ScheduleRecords.find(db, storeID: storeID, code: code) == nil else { throw ScheduleMessages.codeTaken }

@@ -30,6 +30,10 @@ struct ScheduleRequest: Sendable {
     var memo: String
     var products: [Product]
     var currency: String?
+    /// Ids of the store's attachments every invoice lists (PayPing sends them as text).
+    var attachments: [String]
+    /// PayPing's `sendAttachmentsAfterSuccessPayment`: the customer gets them once paid.
+    var attachmentsAfterPayment: Bool
     var recurrence: Recurrence
     var catchUp: CatchUp
     /// The schedule's own fields of the body, under PayPing's names, with its settings resolved
@@ -95,6 +99,11 @@ struct ScheduleRequest: Sendable {
         memo = try text("memo", "memo")
         let currency = try text("currency", "currency", max: 3)
         self.currency = currency.isEmpty ? nil : currency
+        attachments = try Self.codes(value("attachments"), field: "attachments", objectKey: "id")
+        guard let afterPayment = (value("sendAttachmentsAfterSuccessPayment") ?? false).boolValue else {
+            throw KernelError.badParameter("sendAttachmentsAfterSuccessPayment", .malformed)
+        }
+        attachmentsAfterPayment = afterPayment
 
         guard case .array(let items) = value("products", "Products") ?? .null, !items.isEmpty else {
             throw KernelError.badParameter("products", .missing)
