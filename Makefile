@@ -6,10 +6,12 @@ SWIFT ?= swift
 # Symbola for emoji and symbols as outlines, Noto Color Emoji for the emoji Symbola lacks;
 # poppler-utils reads them back in the tests; python3-aiosmtpd is the real SMTP server the
 # outbox tests send mail to; chromium runs the dashboard's browser tests and is the PDF
-# benchmark's baseline).
+# benchmark's baseline; systemd (for systemd-analyze, which Debian ships only inside it: about
+# 5 MB to download, no service is started in a container) and nginx check the deployment files
+# of docs/deploy/ - the tests only run `systemd-analyze verify` and `nginx -t`).
 DEB_PACKAGES := libsqlite3-dev wrk curl python3 sqlite3 openssl pkg-config \
 	libpango1.0-dev libcairo2-dev libfontconfig-dev fonts-noto-core fonts-noto-cjk fonts-symbola \
-	fonts-noto-color-emoji poppler-utils python3-aiosmtpd chromium
+	fonts-noto-color-emoji poppler-utils python3-aiosmtpd chromium systemd nginx
 # fontTools converts Noto Sans CJK SC to TrueType outlines for fast Chinese PDFs (fonts/README.md).
 FONTTOOLS := fonttools==4.60.1
 # Python packages of the browser tests: playwright drives Debian's chromium (its own browser

@@ -26,13 +26,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
-        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.0.0"),
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     ],
     targets: [
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
@@ -66,7 +66,16 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .target(name: "Outbox", dependencies: ["Kernel", "PluginSDK", "Storage", "OutboundHTTP", logging], swiftSettings: swiftSettings),
+        .target(
+            name: "Outbox",
+            dependencies: [
+                "Kernel", "PluginSDK", "Storage", "OutboundHTTP", logging,
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(name: "RemotePlugins", dependencies: ["Kernel", "PluginSDK", "Storage", "OutboundHTTP", logging], swiftSettings: swiftSettings),
         .target(
             name: "Dashboard",
@@ -79,7 +88,6 @@ let package = Package(
                 "Kernel", "PluginSDK", "Outbox", "Dashboard",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
-                .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
@@ -107,7 +115,7 @@ let package = Package(
         .target(
             name: "InvoiceServerCLI",
             dependencies: [
-                "Server", "Kernel", "Outbox", "RemotePlugins", "PluginSDK", "InvoicePlugin", "SchedulePlugin", "CopyPlugin",
+                "Server", "Kernel", "Outbox", "RemotePlugins", "PluginSDK", "SQLiteStorage", "InvoicePlugin", "SchedulePlugin", "CopyPlugin",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 logging,

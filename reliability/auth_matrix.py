@@ -66,7 +66,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 if HERE not in sys.path:
     sys.path.insert(0, HERE)
 
-from common import AnswerView, Context, Server, Table, call, envelope_problems, open_db_readonly, ping  # noqa: E402
+from common import AnswerView, Context, Server, ServerError, Table, call, envelope_problems, open_db_readonly, ping  # noqa: E402
 
 BUILD_COMMAND = "cd {root} && flock /tmp/swift-build.lock swift build -c release --product invoice-server"
 
@@ -82,6 +82,7 @@ SELF_CHANGED = ("tokens", "cache_generations")
 # system/<control>/* actions that change accounts by id (see Operation.names_accounts).
 ACCOUNT_CONTROLS = ("users", "admins", "stores", "apikeys")
 CLERK_PERMISSIONS = ["system.admin.info"]
+PASSWORD = "pw-matrix-123"
 KEY_SCOPES = {"key-other": ["invoices"], "key-store1": ["invoices"]}
 GUARDS = (-400, -1000)
 # Operations whose WRONG cells are known defects being fixed elsewhere: space or comma separated
@@ -317,19 +318,23 @@ def must(status, j, raw, what):
 
 def setup_callers(server, port, tag):
     """The seven callers (CLI-made accounts and keys) and store 1's number pattern."""
-    root = server.cli("admin", "create", "--name", "root", "--password", "pw")
-    a = server.cli("user", "create", "--name", f"alice-{tag}", "--email", f"alice-{tag}@example.com", "--password", "pw")
-    b = server.cli("user", "create", "--name", f"bob-{tag}", "--email", f"bob-{tag}@example.com", "--password", "pw")
-    clerk = server.cli("admin", "create", "--name", "clerk", "--password", "pw",
+    root = server.cli("admin", "create", "--name", "root", "--password", PASSWORD)
+    a = server.cli("user", "create", "--name", f"alice-{tag}", "--email", f"alice-{tag}@example.com", "--password", PASSWORD)
+    b = server.cli("user", "create", "--name", f"bob-{tag}", "--email", f"bob-{tag}@example.com", "--password", PASSWORD)
+    clerk = server.cli("admin", "create", "--name", "clerk", "--password", PASSWORD,
                        "--permissions", ",".join(CLERK_PERMISSIONS))
+    try:
+        server.cli("store", "create", "--name", "other-shop")
+    except ServerError:
+        pass  # made by an earlier pass on the same data folder
     key_other = server.cli("apikey", "create", "--store", "other-shop", "--scopes", ",".join(KEY_SCOPES["key-other"]))
     key1 = server.cli("apikey", "create", "--store", "1", "--scopes", ",".join(KEY_SCOPES["key-store1"]))
     callers = {
         "none": Caller("none"),
-        "userA": Caller("userA", token=a["token"], login=(USER_LOGIN, f"alice-{tag}", "pw")),
-        "userB": Caller("userB", token=b["token"], login=(USER_LOGIN, f"bob-{tag}", "pw")),
-        "clerk": Caller("clerk", token=clerk["token"], login=(ADMIN_LOGIN, "clerk", "pw")),
-        "superadmin": Caller("superadmin", token=root["token"], login=(ADMIN_LOGIN, "root", "pw")),
+        "userA": Caller("userA", token=a["token"], login=(USER_LOGIN, f"alice-{tag}", PASSWORD)),
+        "userB": Caller("userB", token=b["token"], login=(USER_LOGIN, f"bob-{tag}", PASSWORD)),
+        "clerk": Caller("clerk", token=clerk["token"], login=(ADMIN_LOGIN, "clerk", PASSWORD)),
+        "superadmin": Caller("superadmin", token=root["token"], login=(ADMIN_LOGIN, "root", PASSWORD)),
         "key-other": Caller("key-other", key=key_other["key"]),
         "key-store1": Caller("key-store1", key=key1["key"]),
     }

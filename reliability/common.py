@@ -192,6 +192,10 @@ class Server:
     def api_key(self, store="1", scopes="invoices"):
         return self.cli("apikey", "create", "--store", str(store), "--scopes", scopes)["key"]
 
+    def new_store(self, name):
+        """Creates a store (the CLI makes stores only with `store create`); returns its id."""
+        return self.cli("store", "create", "--name", name)["id"]
+
     def start(self, timeout=30.0):
         """Starts the server and waits until it logs that it listens (or fails)."""
         if self.alive():

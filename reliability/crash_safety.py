@@ -202,7 +202,7 @@ def run(ctx):
     problems = []
     with Server(ctx, "crash") as server:
         try:
-            keys = [("store 1", server.api_key(store="1")), ("store 2", server.api_key(store="crash-two"))]
+            keys = [("store 1", server.api_key(store="1")), ("store 2", server.api_key(store=server.new_store("crash-two")))]
             server.start()
             started = time.monotonic()
             load = Load(server.port, keys, THREADS, deadline=started + load_budget)

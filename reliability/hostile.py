@@ -184,7 +184,7 @@ class Hostile:
     def setup(self):
         s = self.server
         self.api_key = s.api_key(store="1")
-        self.api_key_other = s.api_key(store="hostile-two")
+        self.api_key_other = s.api_key(store=s.new_store("hostile-two"))
         self.admin_token = s.cli("admin", "create", "--name", "root", "--password", "root-pass")["token"]
         self.user_token = s.cli("user", "create", "--name", "ann", "--password", "ann-pass")["token"]
         s.start()

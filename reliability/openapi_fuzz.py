@@ -266,8 +266,8 @@ def run(ctx):
     ok = True
     with Server(ctx, "openapi") as server:
         server.start()
-        root = server.cli("admin", "create", "--name", "root", "--password", "pw")
-        user = server.cli("user", "create", "--name", "fuzz-user", "--email", "fuzz-user@example.com", "--password", "pw")
+        root = server.cli("admin", "create", "--name", "root", "--password", "pw-fuzz-123")
+        user = server.cli("user", "create", "--name", "fuzz-user", "--email", "fuzz-user@example.com", "--password", "pw-fuzz-123")
         status, doc, raw = call(server.port, "/api/openapi.json", method="GET")
         if status != 200 or not isinstance(doc, dict) or not str(doc.get("openapi", "")).startswith("3."):
             print(f"  FAIL: GET /api/openapi.json answered HTTP {status}: {raw[:200]!r}")

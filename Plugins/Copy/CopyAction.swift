@@ -31,6 +31,8 @@ enum CopyAction {
                     "customers": [["code": .string(customer)]], "createStatus": 1, "title": .string("Invoice \(code)"),
                     "sendDate": .string(sendDate), "currency": .string(invoice.currency), "notes": JSON(invoice.feedback),
                     "products": .array(invoice.lines.map(Self.product)),
+                    "attachments": .array(invoice.attachments.map { .string(String($0)) }),
+                    "sendAttachmentsAfterSuccessPayment": .bool(invoice.attachmentsAfterPayment),
                     "schedule": ["interval": 1, "scheduleType": 0, "count": 1, "dueDateAfterHowManyDay": 0],
                 ]
                 return try hooks.call(ScheduleService.create, ScheduleDraft(body: body, linesFrom: invoice.number), storeID: storeID, in: db).json

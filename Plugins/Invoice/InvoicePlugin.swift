@@ -18,6 +18,8 @@ public struct InvoicePlugin: Plugin {
 
     public var defaultConfig: JSON { InvoiceConfig.defaults }
 
+    public var configSchema: [Param]? { InvoiceConfigSchema.params }
+
     public var routes: [Route] { InvoiceRoutes.all + PDFRoutes.all(printer) }
 
     /// Offers `InvoiceService` (`create`, `quote`, `lines`, `status`) to other plugins

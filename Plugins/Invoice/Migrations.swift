@@ -186,10 +186,37 @@ enum InvoiceMigrations {
                 ALTER TABLE invoice_lines ADD COLUMN coupon_code TEXT NOT NULL DEFAULT '';
                 ALTER TABLE invoice_lines ADD COLUMN coupon_discount INTEGER NOT NULL DEFAULT 0;
                 """),
+        // Files a store hands its customers with invoices (PDF, PNG, JPEG, UTF-8 text; the type
+        // decided from the bytes), kept as BLOBs so they are written, backed up and restored with
+        // the invoices that list them; each invoice's list of them in order, with whether they
+        // wait for its payment.
+        Migration(
+            "invoice/007-attachments",
+            sql: """
+                CREATE TABLE invoice_attachments (
+                    id INTEGER PRIMARY KEY,
+                    store_id INTEGER NOT NULL,
+                    name TEXT NOT NULL,
+                    type TEXT NOT NULL CHECK (type IN ('pdf', 'png', 'jpeg', 'text')),
+                    size INTEGER NOT NULL,
+                    sha256 TEXT NOT NULL,
+                    content BLOB NOT NULL,
+                    created_at INTEGER NOT NULL
+                );
+                CREATE INDEX invoice_attachments_store ON invoice_attachments (store_id, id);
+                CREATE TABLE invoice_invoice_attachments (
+                    invoice_id INTEGER NOT NULL REFERENCES invoice_invoices (id),
+                    position INTEGER NOT NULL,
+                    attachment_id INTEGER NOT NULL REFERENCES invoice_attachments (id),
+                    after_payment INTEGER NOT NULL,
+                    PRIMARY KEY (invoice_id, position)
+                );
+                CREATE INDEX invoice_invoice_attachments_attachment ON invoice_invoice_attachments (attachment_id);
+                """),
         // Issue 14: when a payment's news arrived (paid_at is the gateway's own time), and the
         // fingerprint of the parameters an idempotency key was first used with.
         Migration(
-            "invoice/007-payment-arrival-and-idempotency",
+            "invoice/008-payment-arrival-and-idempotency",
             sql: """
                 ALTER TABLE invoice_invoices ADD COLUMN payment_received_at INTEGER;
                 ALTER TABLE invoice_invoices ADD COLUMN request_fingerprint TEXT;

@@ -5,7 +5,7 @@ enum InvoiceRoutes {
     static let merchantScope = "invoices"
 
     static var all: [Route] {
-        merchant + coupons + DeliveryLog.routes(scope: merchantScope) + gateways + settings + ShopXORoutes.user + ShopXORoutes.orders
+        merchant + coupons + attachments + DeliveryLog.routes(scope: merchantScope) + gateways + settings + ShopXORoutes.user + ShopXORoutes.orders
             + ShopXORoutes.admin
     }
 
@@ -46,7 +46,7 @@ enum InvoiceRoutes {
             handler: CouponActions.create),
         Route(
             "coupon", "list", access: .apiKey(scope: merchantScope),
-            params: [.integer("page", range: 1...1_000_000), .integer("page_size", range: 1...100), MerchantParams.storeID],
+            params: MerchantParams.page,
             summary: "The store's coupons with their uses, newest first", handler: CouponActions.list),
         Route(
             "coupon", "update", access: .apiKey(scope: merchantScope), params: MerchantParams.coupon(required: false),
@@ -56,7 +56,36 @@ enum InvoiceRoutes {
             summary: "Stop a coupon from being used (invoices that used it keep it)", handler: CouponActions.disable),
     ]
 
-    /// A store's invoicing settings (admins only: they include webhook secrets).
+    /// Files a store hands its customers with invoices (API key scope `invoices`, or admins).
+    static let attachments: [Route] = [
+        Route(
+            "attachment", "upload", access: .apiKey(scope: merchantScope),
+            params: [
+                .object("file", required: true, "The file: a multipart file part, or {filename, base64} in JSON. A PDF, PNG, JPEG or UTF-8 text "
+                    + "(decided from its bytes), at most attachment_max_bytes (512 KiB by default)"),
+                .string("name", maxLength: AttachmentUpload.maxNameLength, "The name customers see; default the file's own name"),
+                MerchantParams.storeID,
+            ],
+            summary: "Upload an attachment an invoice or a schedule may list by id (per store at most attachment_store_max_count files "
+                + "and attachment_store_max_bytes in all)",
+            handler: AttachmentActions.upload),
+        Route(
+            "attachment", "list", access: .apiKey(scope: merchantScope),
+            params: MerchantParams.page,
+            summary: "The store's attachments, newest first, and its use of the limits", handler: AttachmentActions.list),
+        Route(
+            "attachment", "download", access: .apiKey(scope: merchantScope),
+            params: MerchantParams.attachment,
+            summary: "An attachment's file, as uploaded", fileType: "*/*", handler: AttachmentActions.download),
+        Route(
+            "attachment", "delete", access: .apiKey(scope: merchantScope),
+            params: MerchantParams.attachment,
+            summary: "Delete an attachment no invoice lists (schedules listing it leave it out of their later invoices)",
+            handler: AttachmentActions.delete),
+    ]
+
+    /// A store's invoicing settings (admins only: they include webhook secrets), and its time zone
+    /// (anyone: the dashboard and clients show times in it).
     static let settings: [Route] = [
         Route(
             "settings", "view", access: .admin(), params: [MerchantParams.storeID],
@@ -66,6 +95,10 @@ enum InvoiceRoutes {
             summary: "Change a store's currency, tax, numbering, gateways, secrets, PDF details and logo (store_logo: a PNG "
                 + "of at most 48 KiB and 2000 pixels a side, as base64 text or a multipart file part; an empty string removes it)",
             handler: StoreSettingsActions.save),
+        Route(
+            "settings", "timezone", access: .public, params: [MerchantParams.storeID],
+            summary: "A store's time zone (the caller's store, else store_id) and its offset from UTC now",
+            handler: StoreSettingsActions.timeZone),
     ]
 
     /// Signed payment events from gateways; the signature is the authentication.

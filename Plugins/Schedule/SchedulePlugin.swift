@@ -17,6 +17,13 @@ public struct SchedulePlugin: BackgroundWork {
 
     public var defaultConfig: JSON { ["tick_seconds": 1, "pay_link": ""] }
 
+    public var configSchema: [Param]? {
+        [
+            .integer("tick_seconds", range: 1...3_600, "Seconds between scheduler rounds"),
+            .string("pay_link", maxLength: 2_000, "Link sent in notices; {invoice_id} and {number} are filled in"),
+        ]
+    }
+
     public var routes: [Route] { ScheduleRoutes.all }
 
     /// Offers `ScheduleService` (customers, create, copy) to the copy plugin; paying an invoice

@@ -20,13 +20,15 @@ enum ServedPlugins {
     static var all: [any Plugin] { current.withLock { $0 } }
 }
 
-/// `invoice-server`: serve, migrate, and manage accounts and plugins from scripts.
+/// `invoice-server`: serve, migrate, back up and restore, and manage accounts and plugins from scripts.
 struct InvoiceServerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "invoice-server",
         abstract: "A plugin-style invoice server (ShopXO-compatible plugin API).",
+        version: Kernel.version,
         subcommands: [
-            Serve.self, Migrate.self, UserCommand.self, AdminCommand.self, APIKeyCommand.self, StoreCommand.self, PluginCommand.self,
+            Serve.self, Migrate.self, Backup.self, Restore.self, UserCommand.self, AdminCommand.self, APIKeyCommand.self, StoreCommand.self,
+            PluginCommand.self,
         ],
         defaultSubcommand: Serve.self)
 }

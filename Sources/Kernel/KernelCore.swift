@@ -30,7 +30,10 @@ public final class KernelAccess: Sendable {
         self.logger = logger
         let caches = SharedCaches()
         self.caches = caches
-        let link = RegistryHost(loginURL: configuration.loginURL, clock: clock)
+        guard let timeZone = TimeZoneRules.named(configuration.timeZone) else {
+            throw KernelError.badParameter("time_zone", .malformed)
+        }
+        let link = RegistryHost(loginURL: configuration.loginURL, defaultTimeZone: timeZone, clock: clock)
         self.host = link
         let hooks = HookBus(
             writer: storage, clock: clock, logger: logger,
@@ -115,11 +118,13 @@ struct ServicesFactory: Sendable {
 /// Plugin state as `PluginServices` reads it, from the registry (set once it exists).
 final class RegistryHost: PluginHost {
     let loginURL: String
+    let defaultTimeZone: TimeZoneRules
     private let clock: KernelClock
     private let connected = Mutex<PluginRegistry?>(nil)
 
-    init(loginURL: String, clock: KernelClock) {
+    init(loginURL: String, defaultTimeZone: TimeZoneRules, clock: KernelClock) {
         self.loginURL = loginURL
+        self.defaultTimeZone = defaultTimeZone
         self.clock = clock
     }
 

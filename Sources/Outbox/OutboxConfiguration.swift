@@ -1,13 +1,14 @@
-import PluginSDK
 import Foundation
+import Kernel
+import PluginSDK
 
-/// The outbox as configured in `<configDir>/outbox.json`:
-/// `{"sms": {"url", "auth_header", "auth_value", "body_template", "content_type"},
-///   "smtp": {"host", "port", "from", "helo_name", "username", "password", "timeout_seconds"},
-///   "lease_seconds": 120, "batch_size": 32, "poll_ms": 500}`.
-/// Webhooks need no settings. A channel left out is not configured: its messages wait and are
-/// retried until it is, or until their retry window ends.
-public struct OutboxConfiguration: Sendable, Decodable {
+/// The outbox as configured in `<configDir>/outbox.json` (every key is explained in
+/// `config/outbox.example.json`): `sms` (an HTTP gateway), `smtp` (a mail server, over TLS unless
+/// it is this machine), and the worker's `lease_seconds`, `batch_size` and `poll_ms`. Webhooks
+/// need no settings. A channel left out is not configured: its messages wait and are retried
+/// until it is, or until their retry window ends. The file is read strictly: an unknown key or a
+/// bad value stops the start, naming it.
+public struct OutboxConfiguration: Sendable {
     public var sms: SMSGatewayChannel.Settings?
     public var smtp: SMTPChannel.Settings?
     /// Retry, lease and batching settings.
@@ -18,27 +19,29 @@ public struct OutboxConfiguration: Sendable, Decodable {
         self.smtp = smtp
     }
 
-    enum CodingKeys: String, CodingKey {
-        case sms, smtp
-        case leaseSeconds = "lease_seconds"
-        case batchSize = "batch_size"
-        case pollMilliseconds = "poll_ms"
+    /// Every key `outbox.json` may hold.
+    static var keys: [ConfigKey<OutboxConfiguration>] {
+        [
+            .section("sms", \.sms, keys: SMSGatewayChannel.Settings.keys, blank: SMSGatewayChannel.Settings(url: ""), required: ["url"]),
+            .section("smtp", \.smtp, keys: SMTPChannel.Settings.keys, blank: SMTPChannel.Settings(host: "", from: ""), required: ["host", "from"]),
+            .integer("lease_seconds", \.policy.leaseSeconds, range: 1...86_400),
+            .integer("batch_size", \.policy.batchSize, range: 1...1_000),
+            .integer("poll_ms", \.pollMilliseconds, range: 10...60_000),
+        ]
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        sms = try container.decodeIfPresent(SMSGatewayChannel.Settings.self, forKey: .sms)
-        smtp = try container.decodeIfPresent(SMTPChannel.Settings.self, forKey: .smtp)
-        if let lease = try container.decodeIfPresent(Int64.self, forKey: .leaseSeconds) { policy.leaseSeconds = max(1, lease) }
-        if let batch = try container.decodeIfPresent(Int.self, forKey: .batchSize) { policy.batchSize = min(max(1, batch), 1_000) }
-        if let poll = try container.decodeIfPresent(Int.self, forKey: .pollMilliseconds) { policy.pollInterval = .milliseconds(max(10, poll)) }
+    private var pollMilliseconds: Int {
+        get { Int(policy.pollInterval / .milliseconds(1)) }
+        set { policy.pollInterval = .milliseconds(newValue) }
     }
 
     /// Reads `<configDir>/outbox.json`; a missing file configures webhooks only.
-    public static func load(configDir: String) throws -> OutboxConfiguration {
+    public static func load(configDir: String) throws(ConfigurationError) -> OutboxConfiguration {
         let path = URL(fileURLWithPath: configDir).appendingPathComponent("outbox.json").path
         guard FileManager.default.fileExists(atPath: path) else { return OutboxConfiguration() }
-        return try JSONDecoder().decode(OutboxConfiguration.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+        let configuration = try ConfigReader.load(path: path, into: OutboxConfiguration(), keys: keys)
+        if let problem = configuration.smtp?.problem { throw ConfigurationError(file: path, problem: problem) }
+        return configuration
     }
 
     /// One channel per configured way out.

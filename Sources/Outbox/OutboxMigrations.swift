@@ -38,4 +38,13 @@ enum OutboxMigrations {
             );
             CREATE INDEX outbox_deliveries_message ON outbox_deliveries (outbox_id, id);
             """)
+
+    /// Partial indexes over the failures alone, so `/metrics` counts failed messages and failed
+    /// attempts by channel without reading every message and attempt ever made.
+    static let failureIndexes = Migration(
+        "kernel/007-outbox-failure-indexes",
+        sql: """
+            CREATE INDEX outbox_failed ON outbox (channel) WHERE status = 'failed';
+            CREATE INDEX outbox_deliveries_failed ON outbox_deliveries (outbox_id) WHERE ok = 0;
+            """)
 }

@@ -107,7 +107,7 @@ public struct OutboxModule: KernelModule {
         self.policy = policy
     }
 
-    public var migrations: [Migration] { [OutboxMigrations.outbox] }
+    public var migrations: [Migration] { [OutboxMigrations.outbox, OutboxMigrations.failureIndexes] }
 
     public func outbox(clock: KernelClock) -> (any OutboxQueue)? {
         OutboxStore(clock: clock, policy: policy)

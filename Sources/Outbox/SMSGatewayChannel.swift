@@ -1,3 +1,4 @@
+import Kernel
 import OutboundHTTP
 import PluginSDK
 import Foundation
@@ -7,7 +8,7 @@ import Foundation
 /// type is JSON, percent-encoded otherwise. Any 2xx answer counts as sent.
 public struct SMSGatewayChannel: OutboxChannel {
     /// Where and how the gateway is called (`sms` in `config/outbox.json`).
-    public struct Settings: Sendable, Decodable {
+    public struct Settings: Sendable {
         public var url: String
         public var authHeader: String?
         public var authValue: String?
@@ -25,22 +26,15 @@ public struct SMSGatewayChannel: OutboxChannel {
             self.contentType = contentType
         }
 
-        enum CodingKeys: String, CodingKey {
-            case url
-            case authHeader = "auth_header"
-            case authValue = "auth_value"
-            case bodyTemplate = "body_template"
-            case contentType = "content_type"
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.init(
-                url: try container.decode(String.self, forKey: .url),
-                authHeader: try container.decodeIfPresent(String.self, forKey: .authHeader),
-                authValue: try container.decodeIfPresent(String.self, forKey: .authValue),
-                bodyTemplate: try container.decodeIfPresent(String.self, forKey: .bodyTemplate) ?? #"{"to":"{to}","text":"{text}"}"#,
-                contentType: try container.decodeIfPresent(String.self, forKey: .contentType) ?? "application/json")
+        /// Every key `sms` may hold in `config/outbox.json`.
+        static var keys: [ConfigKey<Settings>] {
+            [
+                .string("url", \.url),
+                .optionalString("auth_header", \.authHeader),
+                .optionalString("auth_value", \.authValue),
+                .string("body_template", \.bodyTemplate),
+                .string("content_type", \.contentType),
+            ]
         }
     }
 

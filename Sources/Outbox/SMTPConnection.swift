@@ -1,93 +1,130 @@
+import NIOCore
+import NIOPosix
+import NIOSSL
 import PluginSDK
-import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
-/// A blocking SMTP conversation over one TCP connection (RFC 5321): EHLO, optional AUTH PLAIN,
-/// MAIL FROM, RCPT TO, DATA, QUIT. Runs on a thread of its own, never on the concurrency pool;
-/// every read and write has a timeout. No TLS: use a local relay or a port without STARTTLS.
-struct SMTPConnection {
+/// One SMTP conversation (RFC 5321) over SwiftNIO, with TLS from the first byte (implicit TLS,
+/// RFC 8314) or after `STARTTLS` (RFC 3207) through swift-nio-ssl. Every step - connecting, each
+/// reply - has the settings' timeout; a step that overruns closes the connection.
+final class SMTPConnection {
     struct Failure: Error {
         let code: Int?
         let detail: String
     }
 
-    private let socket: Int32
+    private let channel: any Channel
+    private var inbound: NIOAsyncChannelInboundStream<ByteBuffer>.AsyncIterator
+    private let outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>
     private var reader = SMTPReplyReader()
+    private let timeout: Duration
+    private let tls: NIOSSLContext?
+    private let host: String
+    /// Whether the bytes on the wire are encrypted now.
+    private(set) var isEncrypted: Bool
 
-    /// Connects to `host:port` (a name or an address) with `timeoutSeconds` for every step.
-    init(host: String, port: Int, timeoutSeconds: Int) throws(Failure) {
-        var hints = addrinfo()
-        hints.ai_family = AF_UNSPEC
-        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
-        var results: UnsafeMutablePointer<addrinfo>?
-        guard getaddrinfo(host, String(port), &hints, &results) == 0, let first = results else {
-            throw Failure(code: nil, detail: "cannot resolve \(host)")
-        }
-        defer { freeaddrinfo(results) }
-        var candidate: UnsafeMutablePointer<addrinfo>? = first
-        var connected: Int32 = -1
-        while let info = candidate, connected < 0 {
-            let descriptor = Glibc.socket(info.pointee.ai_family, info.pointee.ai_socktype, info.pointee.ai_protocol)
-            if descriptor >= 0 {
-                var timeout = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
-                setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-                setsockopt(descriptor, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-                if connect(descriptor, info.pointee.ai_addr, info.pointee.ai_addrlen) == 0 {
-                    connected = descriptor
-                } else {
-                    Glibc.close(descriptor)
-                }
-            }
-            candidate = info.pointee.ai_next
-        }
-        guard connected >= 0 else { throw Failure(code: nil, detail: "cannot connect to \(host):\(port)") }
-        socket = connected
+    private init(
+        channel: any Channel, inbound: NIOAsyncChannelInboundStream<ByteBuffer>.AsyncIterator,
+        outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>, settings: SMTPChannel.Settings, tls: NIOSSLContext?
+    ) {
+        self.channel = channel
+        self.inbound = inbound
+        self.outbound = outbound
+        self.timeout = .seconds(settings.timeoutSeconds)
+        self.tls = tls
+        self.host = settings.host
+        self.isEncrypted = settings.tlsMode == .implicit
     }
 
-    /// Closes the connection.
-    func close() {
-        _ = Glibc.close(socket)
+    /// Connects to the settings' server (TLS first when implicit), runs `conversation`, closes.
+    static func withConnection<T: Sendable>(
+        _ settings: SMTPChannel.Settings, _ conversation: (SMTPConnection) async throws -> T
+    ) async throws(Failure) -> T {
+        do {
+            let tls = settings.tlsMode == .none ? nil : try NIOSSLContext(configuration: settings.tlsConfiguration)
+            let implicit = settings.tlsMode == .implicit
+            let host = settings.host
+            let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+                .connectTimeout(.seconds(Int64(settings.timeoutSeconds)))
+                .connect(host: host, port: settings.port) { channel in
+                    channel.eventLoop.makeCompletedFuture {
+                        if implicit, let tls { try channel.pipeline.syncOperations.addHandler(try Self.tlsHandler(tls, host: host)) }
+                        return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+                    }
+                }
+            return try await channel.executeThenClose { inbound, outbound in
+                let connection = SMTPConnection(
+                    channel: channel.channel, inbound: inbound.makeAsyncIterator(), outbound: outbound, settings: settings, tls: tls)
+                return try await conversation(connection)
+            }
+        } catch let failure as Failure {
+            throw failure
+        } catch {
+            throw Failure(code: nil, detail: "\(settings.host):\(settings.port): \(error)")
+        }
     }
 
     /// Reads one (possibly multi-line) reply and checks its code is in `expected`.
     @discardableResult
-    mutating func expect(_ expected: ClosedRange<Int>) throws(Failure) -> (code: Int, text: String) {
-        let reply = try readReply()
+    func expect(_ expected: ClosedRange<Int>) async throws -> (code: Int, lines: [String]) {
+        let reply = try await readReply()
         guard expected.contains(reply.code) else { throw Failure(code: reply.code, detail: reply.lines.joined(separator: " ")) }
-        return (reply.code, reply.lines.joined(separator: "\n"))
+        return (reply.code, reply.lines)
     }
 
     /// Sends one command line (CRLF added) and checks the reply.
     @discardableResult
-    mutating func command(_ line: String, expect expected: ClosedRange<Int>) throws(Failure) -> (code: Int, text: String) {
-        try write(Array((line + "\r\n").utf8))
-        return try expect(expected)
+    func command(_ line: String, expect expected: ClosedRange<Int>) async throws -> (code: Int, lines: [String]) {
+        try await write(Array((line + "\r\n").utf8))
+        return try await expect(expected)
     }
 
     /// Sends raw bytes.
-    func write(_ bytes: [UInt8]) throws(Failure) {
-        var offset = 0
-        while offset < bytes.count {
-            let sent = bytes[offset...].withUnsafeBytes { send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-            guard sent > 0 else { throw Failure(code: nil, detail: "write failed (errno \(errno))") }
-            offset += sent
-        }
+    func write(_ bytes: [UInt8]) async throws {
+        try await outbound.write(ByteBuffer(bytes: bytes))
     }
 
-    private mutating func readReply() throws(Failure) -> SMTPReplyReader.Reply {
+    /// Turns the connection into TLS after the server's 220 to `STARTTLS`. Bytes the server sent
+    /// after that reply, in the clear, would be taken as its answer to the next command: refused.
+    func startTLS() async throws {
+        guard let tls else { throw Failure(code: nil, detail: "TLS is not configured") }
+        guard !reader.hasPendingBytes else { throw Failure(code: nil, detail: "the server sent data after its STARTTLS reply") }
+        let host = self.host
+        try await channel.eventLoop.submit { [channel] in
+            try channel.pipeline.syncOperations.addHandler(try Self.tlsHandler(tls, host: host), position: .first)
+        }.get()
+        isEncrypted = true
+    }
+
+    private static func tlsHandler(_ context: NIOSSLContext, host: String) throws -> NIOSSLClientHandler {
+        // SNI and name checks take a host name; for an address the certificate's IP entries are checked.
+        let isAddress = (try? SocketAddress(ipAddress: host, port: 0)) != nil
+        return try NIOSSLClientHandler(context: context, serverHostname: isAddress ? nil : host)
+    }
+
+    private func readReply() async throws -> SMTPReplyReader.Reply {
+        let channel = self.channel
+        let started = ContinuousClock.now
+        let deadline = channel.eventLoop.scheduleTask(in: .nanoseconds(Int64(timeout.components.seconds) * 1_000_000_000)) {
+            channel.close(promise: nil)
+        }
+        defer { deadline.cancel() }
         while true {
             do {
                 if let reply = try reader.next() { return reply }
             } catch {
                 throw Failure(code: nil, detail: error.detail)
             }
-            var chunk = [UInt8](repeating: 0, count: 4_096)
-            let count = chunk.withUnsafeMutableBytes { recv(socket, $0.baseAddress, $0.count, 0) }
-            guard count > 0 else { throw Failure(code: nil, detail: count == 0 ? "connection closed" : "read failed (errno \(errno))") }
-            reader.append(chunk[..<count])
+            let chunk: ByteBuffer?
+            do {
+                chunk = try await inbound.next()
+            } catch {
+                throw Failure(code: nil, detail: "\(error)")
+            }
+            guard let chunk else {
+                let timedOut = ContinuousClock.now - started >= timeout
+                throw Failure(code: nil, detail: timedOut ? "no reply within \(timeout)" : "connection closed")
+            }
+            reader.append(chunk.readableBytesView)
         }
     }
 }

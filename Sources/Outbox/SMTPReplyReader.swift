@@ -56,6 +56,10 @@ struct SMTPReplyReader {
         return nil
     }
 
+    /// Whether bytes beyond the last complete reply are waiting (a server must send nothing
+    /// after its answer to STARTTLS before the handshake).
+    var hasPendingBytes: Bool { buffer.count > start }
+
     /// The reply code of a line: `[2-5][0-5][0-9]`, then nothing, a space or a hyphen.
     private static func code(of line: ArraySlice<UInt8>) -> Int? {
         guard line.count >= 3 else { return nil }

@@ -67,7 +67,8 @@ struct AccessLogMiddleware: RouterMiddleware {
     private static let requestCounter = Atomic<UInt64>(0)
 
     private static func milliseconds(_ duration: Duration) -> String {
-        let micros = duration.nanoseconds / 1_000
+        let (seconds, attoseconds) = duration.components
+        let micros = seconds * 1_000_000 + attoseconds / 1_000_000_000_000
         return "\(micros / 1_000).\(String(micros % 1_000 / 100))"
     }
 }

@@ -11,6 +11,12 @@ import Synchronization
 /// task of its own, so the answer never waits for a client that stopped sending; closing the
 /// connection after the answer ends that task.
 struct BodyDeadline: Sendable {
+    /// A Swift duration as NIO's time amount (whole nanoseconds).
+    static func timeAmount(_ duration: Duration) -> TimeAmount {
+        let (seconds, attoseconds) = duration.components
+        return .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+    }
+
     let maxBytes: Int
     let timeout: Duration
     let shutdownGrace: Duration
@@ -27,12 +33,12 @@ struct BodyDeadline: Sendable {
                 race.finish(.refused(KernelError(code: .badParameter, message: KernelMessages.malformedBody, problem: .malformedRequest)))
             }
         }
-        let timer = eventLoop.scheduleTask(in: .nanoseconds(Int64(timeout.nanoseconds))) { race.finish(.timedOut) }
+        let timer = eventLoop.scheduleTask(in: Self.timeAmount(timeout)) { race.finish(.timedOut) }
         let grace = shutdownGrace
         let outcome = await withGracefulShutdownHandler {
             await race.outcome()
         } onGracefulShutdown: {
-            eventLoop.scheduleTask(in: .nanoseconds(Int64(grace.nanoseconds))) { race.finish(.shuttingDown) }
+            eventLoop.scheduleTask(in: Self.timeAmount(grace)) { race.finish(.shuttingDown) }
         }
         timer.cancel()
         switch outcome {

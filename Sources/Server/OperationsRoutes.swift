@@ -3,8 +3,8 @@ import Kernel
 import NIOCore
 import PluginSDK
 
-/// `GET /healthz` (the process answers), `GET /readyz` (storage answers), `GET /metrics`
-/// (Prometheus text format) and `GET /api/openapi.json` (every enabled action, from the route tables).
+/// `GET /healthz` (the process answers), `GET /readyz` (storage answers, the outbox and the
+/// scheduler are not stuck), `GET /metrics` (Prometheus text format, see `OperationalMetrics`) and `GET /api/openapi.json` (every enabled action, from the route tables).
 struct OperationsRoutes: Sendable {
     let kernel: Kernel
     let metrics: ServerMetrics
@@ -14,11 +14,13 @@ struct OperationsRoutes: Sendable {
             Response(.envelope(Envelope(msg: "ok", code: .success, data: ["status": "alive"])))
         }
         router.get("/readyz") { [kernel] request, context in
-            if await kernel.isReady() {
+            let problems = await Readiness.problems(kernel)
+            if problems.isEmpty {
                 return Response(.envelope(Envelope(msg: "ok", code: .success, data: ["status": "ready"])))
             }
             let unavailable = KernelError(
-                code: .storageFailed, message: KernelMessages.storageFailed, data: ["status": "not ready"], problem: .unavailable)
+                code: .storageFailed, message: KernelMessages.storageFailed,
+                data: ["status": "not ready", "problems": .array(problems.map { .string($0) })], problem: .unavailable)
             return Response(kernel.answer(unavailable, language: request.language(kernel), requestID: context.requestID))
         }
         router.get("/api/openapi.json") { [kernel] _, _ in
@@ -28,7 +30,7 @@ struct OperationsRoutes: Sendable {
                 body: ResponseBody(byteBuffer: ByteBuffer(bytes: document.serialized())))
         }
         router.get("/metrics") { [kernel, metrics] _, _ in
-            let text = metrics.render(writeQueueDepth: kernel.writeQueueDepth)
+            let text = metrics.render(await OperationalMetrics.read(kernel))
             return Response(
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                 body: ResponseBody(byteBuffer: ByteBuffer(bytes: text)))

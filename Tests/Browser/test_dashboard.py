@@ -1,9 +1,12 @@
 """The dashboard's flows in a real browser (Debian's chromium through playwright)."""
+import json
 import os
 import re
 import subprocess
 import struct
 import tempfile
+import urllib.request
+import uuid
 import zlib
 
 from playwright.sync_api import expect
@@ -181,6 +184,44 @@ def test_the_hosted_page_offers_payment_while_unpaid_and_reads_right_to_left_in_
     expect(page.locator("html")).to_have_attribute("dir", "rtl")
     expect(page.get_by_role("link", name="پرداخت")).to_have_attribute("href", "https://pay.example.com/checkout")
     expect(page.get_by_role("link", name="دریافت PDF")).to_have_count(0)
+
+
+def upload_attachment(server, name, content, content_type):
+    """Uploads a file to invoice/attachment/upload as a multipart form, as curl -F does."""
+    boundary = "browser-" + uuid.uuid4().hex
+    body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\n"
+            f"Content-Type: {content_type}\r\n\r\n").encode() + content + f"\r\n--{boundary}--\r\n".encode()
+    request = urllib.request.Request(
+        server.base + "/api/plugins/index?pluginsname=invoice&pluginscontrol=attachment&pluginsaction=upload", data=body,
+        headers={"Content-Type": f"multipart/form-data; boundary={boundary}", "X-Api-Key": server.key}, method="POST")
+    with urllib.request.urlopen(request) as answer:
+        uploaded = json.loads(answer.read())
+    assert uploaded["code"] == 0, uploaded
+    return uploaded["data"]
+
+
+def test_the_hosted_page_gives_an_invoices_attachment_only_once_it_is_paid(page, server):
+    content = b"%PDF-1.4\n" + bytes(range(256)) * 40
+    attachment = upload_attachment(server, "Welcome guide.pdf", content, "application/pdf")
+    created = server.call("invoice", "merchant", "create", {
+        "products": [{"title": "Course", "amount": "20.00"}], "attachments": [attachment["id"]],
+        "send_attachments_after_payment": True}, api_key=server.key)["data"]
+    link = server.call("invoice", "merchant", "link", {"id": created["id"]}, api_key=server.key)["data"]["link"]
+    page.goto(server.base + f"/i/{link}?lang=en")
+    expect(page.get_by_role("heading", name="Attachments")).to_be_visible()
+    expect(page.get_by_text("1 file(s) will be available here once the invoice is paid.")).to_be_visible()
+    expect(page.get_by_role("link", name="Welcome guide.pdf")).to_have_count(0)
+    paid = server.call("invoice", "merchant", "pay", {
+        "id": created["id"], "gateway": "stripe", "transaction_id": "tx-" + uuid.uuid4().hex,
+        "amount": created["payment"]["subtotal"]["total"]}, api_key=server.key)
+    assert paid["code"] == 0, paid
+    page.reload()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Welcome guide.pdf").click()
+    path = os.path.join(tempfile.mkdtemp(), "guide.pdf")
+    download.value.save_as(path)
+    with open(path, "rb") as saved:
+        assert saved.read() == content
 
 
 def test_every_admin_page_opens_and_settings_save_through_their_actions(page, server):

@@ -33,10 +33,20 @@ import Testing
 
     @Test func numberPatternsRenderDatesAndPaddedSequences() {
         let date = Date(timeIntervalSince1970: 1_780_000_000)
-        #expect(NumberPattern.standard.render(sequence: 42, date: date) == "INV-2026-000042")
-        #expect(NumberPattern(pattern: "{YY}{MM}-{SEQ:3}").render(sequence: 1234, date: date) == "2605-1234")
+        #expect(NumberPattern.standard.render(sequence: 42, date: date, in: .utc) == "INV-2026-000042")
+        #expect(NumberPattern(pattern: "{YY}{MM}-{SEQ:3}").render(sequence: 1234, date: date, in: .utc) == "2605-1234")
         #expect(!NumberPattern(pattern: "INV-{YYYY}").isValid)
-        #expect(NumberPattern.standard.period(for: date, yearlyReset: true) == "2026")
-        #expect(NumberPattern.standard.period(for: date, yearlyReset: false) == "all")
+        #expect(NumberPattern.standard.period(for: date, in: .utc, yearlyReset: true) == "2026")
+        #expect(NumberPattern.standard.period(for: date, in: .utc, yearlyReset: false) == "all")
+    }
+
+    @Test func numberPatternsDateTheNumberInTheStoresZone() throws {
+        let newYearsEve = Date(timeIntervalSince1970: 1_798_738_200)  // 2026-12-31T17:30:00Z
+        let shanghai = try #require(TimeZoneRules.named("Asia/Shanghai"))
+        let pattern = NumberPattern(pattern: "{YYYY}{MM}{DD}-{SEQ:2}")
+        #expect(pattern.render(sequence: 1, date: newYearsEve, in: shanghai) == "20270101-01")
+        #expect(pattern.render(sequence: 1, date: newYearsEve, in: .utc) == "20261231-01")
+        #expect(pattern.period(for: newYearsEve, in: shanghai, yearlyReset: true) == "2027")
+        #expect(pattern.period(for: newYearsEve, in: .utc, yearlyReset: true) == "2026")
     }
 }

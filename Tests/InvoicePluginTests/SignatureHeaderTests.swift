@@ -15,7 +15,7 @@ import Testing
         let folder = TestServer.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let common = ["--data-dir", folder, "--config", try ServerBinary.fastConfig(in: folder)]
-        let admin = try await ServerBinary.run(["admin", "create", "--name", "root", "--password", "pw-root"] + common)
+        let admin = try await ServerBinary.run(["admin", "create", "--name", "root", "--password", "pw-root-123"] + common)
         let token = try #require(try JSON.parse(Array(admin.output.utf8))["token"]?.stringValue)
         let server = try await ServerProcess(arguments: common)
         let settings: JSON = ["stripe_webhook_secret": .string(stripeSecret), "paypal_webhook_secret": .string(paypalSecret)]

@@ -4,27 +4,7 @@ import Outbox
 import PluginSDK
 import Logging
 import Storage
-import Synchronization
 import TestSupport
-
-/// A clock tests move by hand.
-final class ManualClock: Sendable {
-    private let seconds: Mutex<Int64>
-
-    init(_ start: Int64 = 1_900_000_000) {
-        seconds = Mutex(start)
-    }
-
-    var now: Int64 { seconds.withLock { $0 } }
-
-    func advance(_ delta: Int64) {
-        seconds.withLock { $0 += delta }
-    }
-
-    var kernelClock: KernelClock {
-        KernelClock { Date(timeIntervalSince1970: TimeInterval(self.now)) }
-    }
-}
 
 /// A kernel over a fresh data folder (the outbox tables migrated), for outbox tests.
 struct OutboxHarness: Sendable {

@@ -10,10 +10,7 @@ import TestSupport
 struct CreateScheduleTests {
     @Test func paypingBodyIsPricedToTheCentAndItsInvoicesCostTheSame() async throws {
         try await ScheduleFixture.with { fixture in
-            let admin = try await fixture.server.admin("root")
-            let settings = try await fixture.server.call(
-                "invoice", "settings", "save", ["currency": "USD", "tax_rate_bp": 900, "tax_inclusive": false], token: admin)
-            #expect(settings.code == 0, "\(settings.text)")
+            try await fixture.saveInvoiceSettings(["currency": "USD", "tax_rate_bp": 900, "tax_inclusive": false])
             try await fixture.customer("C1", email: "c1@example.com")
             try await fixture.ok("item", "create", ["code": "A", "title": "Plan (catalog)", "amount": "1.00", "haveTax": true])
             try await fixture.ok("item", "create", ["code": "B", "title": "Support", "amount": "333.33", "haveTax": false])

@@ -56,13 +56,17 @@ import Testing
     @Test func onlyDecimalPositionsMakeArraysAndTopLevelNumbersStayNames() async throws {
         try await ScheduleFixture.with { fixture in
             try await fixture.customer("N1")
-            let pairs = ["0=zero", "products[0][note][01]=a", "products[0][note][%2B1]=b", "attachments[1]=y", "attachments[0]=x"]
+            let first = try await ScheduleAttachmentTests.upload(fixture, Array("first".utf8), fileName: "first.txt")
+            let second = try await ScheduleAttachmentTests.upload(fixture, Array("second".utf8), fileName: "second.txt")
+            let pairs = [
+                "0=zero", "products[0][note][01]=a", "products[0][note][%2B1]=b", "attachments[1]=\(second)", "attachments[0]=\(first)",
+            ]
             let answer = try await Self.post(fixture, Self.form("N1") + pairs)
             #expect(answer.code == 0, "\(answer.text)")
             // The stored request keeps the schedule's own fields, where the shapes show.
             let request = answer.data?["request"]
             #expect(request?["products"]?.arrayValue?.first?["note"] == ["01": "a", "+1": "b"])
-            #expect(request?["attachments"] == ["x", "y"])
+            #expect(request?["attachments"] == [.string(String(first)), .string(String(second))])
             #expect(request?["0"] == nil, "not a field of a schedule")
             let shape = try FormShape.normalized(Params(["0": "zero", "list[1]": "y", "list[0]": "x"]))
             #expect(shape["0"] == "zero", "a top-level number is a name")

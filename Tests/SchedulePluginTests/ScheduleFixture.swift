@@ -34,6 +34,13 @@ struct ScheduleFixture: Sendable {
         return data
     }
 
+    /// Saves the store's invoice settings (currency, tax, time zone) as a new admin; insists on success.
+    func saveInvoiceSettings(_ changes: JSON) async throws {
+        let admin = try await server.admin("settings-\(UUID().uuidString.prefix(8))")
+        let saved = try await server.call("invoice", "settings", "save", changes, token: admin, path: "/admin/plugins/index")
+        guard saved.code == 0 else { throw RawHTTP.Failure(description: "invoice/settings/save: \(saved.text)") }
+    }
+
     func customer(_ code: String, email: String? = nil, phone: String? = nil, tags: [String] = [], language: String = "en") async throws {
         var body: JSONObject = ["code": .string(code), "name": .string("Customer \(code)"), "language": .string(language)]
         if let email { body["email"] = .string(email) }

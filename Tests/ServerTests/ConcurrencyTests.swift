@@ -51,7 +51,7 @@ import Testing
             #expect(
                 migrations == [
                     "kernel/001-accounts", "kernel/002-plugins", "kernel/003-outbox", "kernel/004-remote-plugins", "kernel/005-cache-generations",
-                    "kernel/006-api-key-prefixes", "demo/001-notes",
+                    "kernel/006-api-key-prefixes", "kernel/007-outbox-failure-indexes", "demo/001-notes",
                 ])
         }
     }

@@ -17,21 +17,23 @@ import Testing
         #expect(migrated.status == 0)
         #expect(migrated.output.contains("kernel/001-accounts"))
 
-        let user = try await ServerBinary.run(["user", "create", "--name", "ann", "--password", "pw-ann", "--email", "ann@example.com"] + common)
+        let user = try await ServerBinary.run(["user", "create", "--name", "ann", "--password", "pw-ann-123", "--email", "ann@example.com"] + common)
         #expect(user.status == 0, "\(user.errors)")
         let userLine = try JSON.parse(Array(user.output.utf8))
         #expect(userLine["id"] == 1)
         let userToken = try #require(userLine["token"]?.stringValue)
 
-        let admin = try await ServerBinary.run(["admin", "create", "--name", "root", "--password", "pw-root"] + common)
+        let admin = try await ServerBinary.run(["admin", "create", "--name", "root", "--password", "pw-root-123"] + common)
         let adminToken = try #require(try JSON.parse(Array(admin.output.utf8))["token"]?.stringValue)
 
+        #expect(try await ServerBinary.run(["store", "create", "--name", "shop-two"] + common).status == 0)
         let key = try await ServerBinary.run(["apikey", "create", "--store", "shop-two", "--scopes", "invoices,schedules"] + common)
         let keyLine = try JSON.parse(Array(key.output.utf8))
         #expect(keyLine["key"]?.stringValue?.hasPrefix("isk_") == true)
 
-        let duplicate = try await ServerBinary.run(["user", "create", "--name", "ann"] + common)
-        #expect(duplicate.status != 0)
+        let duplicate = try await ServerBinary.run(["user", "create", "--name", "ann", "--password", "another-one"] + common)
+        #expect(duplicate.status == 1)
+        #expect(duplicate.errors == "invoice-server: a user named 'ann' already exists\n")
 
         let plugins = try await ServerBinary.run(["plugin", "list"] + common)
         #expect(plugins.output.contains(#""name":"system""#))
@@ -46,7 +48,7 @@ import Testing
         #expect(boss.data?["super"] == true)
         let login = try await RawHTTP.send(
             port: server.port, target: "/api/plugins/index?pluginsname=system&pluginscontrol=user&pluginsaction=login",
-            headers: [("Content-Type", "application/json")], body: Array(#"{"accounts":"ann","pwd":"pw-ann"}"#.utf8))
+            headers: [("Content-Type", "application/json")], body: Array(#"{"accounts":"ann","pwd":"pw-ann-123"}"#.utf8))
         #expect(login.code == 0)
         #expect(await server.stop() == 0)
         #expect(server.output.contains("listening on http://127.0.0.1:\(server.port)"))

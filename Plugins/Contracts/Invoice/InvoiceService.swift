@@ -14,6 +14,25 @@ public enum InvoiceService {
     public static let lines = ServicePoint<InvoiceReference, InvoiceLines?>("invoice.lines")
     /// An invoice's number and status by id; nil when the store has none.
     public static let status = ServicePoint<InvoiceID, InvoiceState?>("invoice.status")
+    /// The store's IANA time zone (its `time_zone` setting, else the server's), in which its
+    /// people read dates.
+    public static let timeZone = ServicePoint<Void, String>("invoice.time_zone")
+    /// Checks that every id names an attachment of the store (`attachment/upload`); throws a
+    /// -5000 error naming the unknown ones (another store's ids are unknown). Answers the ids
+    /// as numbers, in order, without repeats.
+    public static let attachments = ServicePoint<AttachmentIDs, [Int64]>("invoice.attachments")
+}
+
+/// Attachment ids as a caller received them (PayPing sends them as text), and the field they
+/// came in, for the error message.
+public struct AttachmentIDs: Sendable, Equatable {
+    public let ids: [String]
+    public let field: String
+
+    public init(_ ids: [String], field: String) {
+        self.ids = ids
+        self.field = field
+    }
 }
 
 /// One product line as other plugins hand it in (PayPing's product shape).
@@ -74,10 +93,19 @@ public struct InvoiceDraft: Sendable, Equatable {
     /// out and the line billed without it, instead of refusing the invoice: a schedule's later
     /// occurrences.
     public var dropUnusableCoupons: Bool
+    /// Ids of the store's attachments the customer is given with the invoice.
+    public var attachments: [Int64]
+    /// True: the customer sees the attachments only once the invoice is paid (PayPing's
+    /// `sendAttachmentsAfterSuccessPayment`).
+    public var attachmentsAfterPayment: Bool
+    /// An attachment deleted since the ids were checked is left out instead of refusing the
+    /// invoice: a schedule's later occurrences.
+    public var dropMissingAttachments: Bool
 
     public init(
         requestID: String?, customer: InvoiceCustomer, currency: String?, lines: [InvoiceLineDraft], feedback: String? = nil,
-        dropUnusableCoupons: Bool = false
+        dropUnusableCoupons: Bool = false, attachments: [Int64] = [], attachmentsAfterPayment: Bool = false,
+        dropMissingAttachments: Bool = false
     ) {
         self.requestID = requestID
         self.customer = customer
@@ -85,6 +113,9 @@ public struct InvoiceDraft: Sendable, Equatable {
         self.lines = lines
         self.feedback = feedback
         self.dropUnusableCoupons = dropUnusableCoupons
+        self.attachments = attachments
+        self.attachmentsAfterPayment = attachmentsAfterPayment
+        self.dropMissingAttachments = dropMissingAttachments
     }
 }
 
@@ -165,18 +196,28 @@ public struct InvoiceID: Sendable, Equatable {
     public init(_ id: Int64) { self.id = id }
 }
 
-/// An invoice's lines as drafts, with its currency and feedback; nothing of its payment.
+/// An invoice's lines as drafts, with its currency, feedback and attachments; nothing of its
+/// payment.
 public struct InvoiceLines: Sendable, Equatable {
     public let number: String
     public let currency: String
     public let feedback: String?
     public let lines: [InvoiceLineDraft]
+    /// Ids of the attachments it lists.
+    public let attachments: [Int64]
+    /// Whether they are shown only after payment.
+    public let attachmentsAfterPayment: Bool
 
-    public init(number: String, currency: String, feedback: String?, lines: [InvoiceLineDraft]) {
+    public init(
+        number: String, currency: String, feedback: String?, lines: [InvoiceLineDraft], attachments: [Int64] = [],
+        attachmentsAfterPayment: Bool = false
+    ) {
         self.number = number
         self.currency = currency
         self.feedback = feedback
         self.lines = lines
+        self.attachments = attachments
+        self.attachmentsAfterPayment = attachmentsAfterPayment
     }
 }
 

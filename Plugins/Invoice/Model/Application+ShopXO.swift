@@ -2,8 +2,8 @@ import PluginSDK
 
 extension Application {
     /// The stored values in ShopXO's key order: ids and enums as numbers, money as a decimal
-    /// string, times formatted, `electronic_invoice` null until issued.
-    var fields: JSONObject {
+    /// string, times on the store's wall clock (`zone`), `electronic_invoice` null until issued.
+    func fields(zone: TimeZoneRules) -> JSONObject {
         var row = JSONObject()
         row.reserveCapacity(30)
         row.append("id", .int(id))
@@ -19,8 +19,8 @@ extension Application {
         row.append("express_number", .string(expressNumber))
         row.append("refuse_reason", .string(refuseReason))
         row.append("user_note", .string(form["user_note"]))
-        row.append("add_time", .string(UTCTime.shopxo(addTime)))
-        row.append("upd_time", .string(UTCTime.shopxo(updTime)))
+        row.append("add_time", .string(CivilTime.shopxo(zone.wallClock(addTime))))
+        row.append("upd_time", .string(CivilTime.shopxo(updTime.map(zone.wallClock))))
         return row
     }
 
@@ -31,8 +31,8 @@ extension Application {
 
     /// A row of ShopXO's application lists and details: the fields plus localized names and the
     /// business list.
-    func row(_ language: Language) -> JSON {
-        var row = fields
+    func row(_ language: Language, zone: TimeZoneRules) -> JSON {
+        var row = fields(zone: zone)
         row.append("business_type_name", .string(ShopXOLabels.business(kind)(language)))
         row.append("status_name", .string(ShopXOLabels.status(status)(language)))
         row.append("apply_type_name", .string(ShopXOLabels.applyType(form.applyType)(language)))
@@ -41,18 +41,19 @@ extension Application {
         return .object(row)
     }
 
-    /// The edit form's prefill (`saveinfo` with `id`): every value a string, as ShopXO's form reads it.
-    var formData: JSON {
+    /// The edit form's prefill (`saveinfo` with `id`): every value a string, as ShopXO's form reads
+    /// it, times on the store's wall clock (`zone`).
+    func formData(zone: TimeZoneRules) -> JSON {
         var data = JSONObject()
-        for (key, value) in fields {
+        for (key, value) in fields(zone: zone) {
             if case .int(let number) = value { data[key] = .string(String(number)) } else { data[key] = value }
         }
         return .object(data)
     }
 
     /// What the `application.*` hook events carry.
-    var eventPayload: JSON {
-        var payload = fields
+    func eventPayload(zone: TimeZoneRules) -> JSON {
+        var payload = fields(zone: zone)
         payload["store_id"] = .int(storeID)
         payload["currency"] = .string(currency.code)
         payload["business_list"] = businessList

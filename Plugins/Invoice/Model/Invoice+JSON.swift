@@ -2,7 +2,7 @@ import Foundation
 import PluginSDK
 
 extension Invoice {
-    /// The invoice in Sell.app's shape, money as decimal strings, times as ISO 8601 (UTC).
+    /// The invoice in Sell.app's shape, money as decimal strings, times as ISO 8601 in UTC (`Z`), whatever the store's time zone.
     var json: JSON {
         let money = { (value: Money) in JSON.string(value.formatted(currency)) }
         let current = history.last
@@ -85,6 +85,6 @@ extension Invoice {
 
     static func iso(_ seconds: Int64?) -> JSON {
         guard let seconds else { return .null }
-        return .string(UTCTime.iso8601(seconds))
+        return .string(CivilTime.iso8601(seconds))
     }
 }

@@ -87,12 +87,16 @@ enum InvoiceInput {
     /// Times accepted: from 1970 to the end of 9999 (UTC).
     static let timeRange: ClosedRange<Int64> = 0...253_402_300_799
 
-    /// A time sent as Unix seconds, ISO 8601, or `YYYY-MM-DD[ HH:MM:SS]` (UTC). Nil when absent.
-    static func time(_ params: Params, _ name: String) throws -> Int64? {
+    /// A time sent as Unix seconds, ISO 8601 (its zone or offset applies), or `YYYY-MM-DD[ HH:MM:SS]`
+    /// read on `zone`'s wall clock (the merchant API's is UTC, ShopXO's lists the store's). With
+    /// `endOfDay`, a bare date means the last second of that day there. Nil when absent.
+    static func time(_ params: Params, _ name: String, zone: TimeZoneRules = .utc, endOfDay: Bool = false) throws -> Int64? {
         guard let value = params[name], !value.isNull, value != .string("") else { return nil }
         let seconds: Int64
         if let number = value.intValue {
             seconds = number
+        } else if let text = value.stringValue, let (wall, dateOnly) = CivilTime.parse(text) {
+            seconds = dateOnly && endOfDay ? zone.firstMoment(atOrAfter: wall + 86_400) - 1 : zone.firstMoment(atOrAfter: wall)
         } else {
             guard let text = value.stringValue, let date = parseDate(text), date.timeIntervalSince1970.isFinite else {
                 throw KernelError.badParameter(name, .malformed)
@@ -103,19 +107,12 @@ enum InvoiceInput {
         return seconds
     }
 
+    /// ISO 8601 with its zone or offset, with or without fractional seconds.
     static func parseDate(_ text: String) -> Date? {
         let iso = ISO8601DateFormatter()
         if let date = iso.date(from: text) { return date }
         iso.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if let date = iso.date(from: text) { return date }
-        for format in ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd"] {
-            let formatter = DateFormatter()
-            formatter.locale = Locale(identifier: "en_US_POSIX")
-            formatter.timeZone = TimeZone(identifier: "UTC")
-            formatter.dateFormat = format
-            if let date = formatter.date(from: text) { return date }
-        }
-        return nil
+        return iso.date(from: text)
     }
 
     /// Bill-to fields a merchant may add to `customer_information`, with their length limits.

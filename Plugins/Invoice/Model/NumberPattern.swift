@@ -1,7 +1,9 @@
 import Foundation
+import PluginSDK
 
 /// A human invoice number pattern such as `INV-{YYYY}-{SEQ:6}`: `{YYYY}`, `{YY}`, `{MM}`, `{DD}`
-/// are the creation date (UTC), `{SEQ:n}` the per-store sequence padded to n digits.
+/// are the creation date in the store's time zone, `{SEQ:n}` the per-store sequence padded to n
+/// digits.
 struct NumberPattern: Sendable, Equatable {
     let pattern: String
 
@@ -12,14 +14,15 @@ struct NumberPattern: Sendable, Equatable {
         pattern.components(separatedBy: "{SEQ").count == 2 && pattern.count <= 64
     }
 
-    /// The sequence's counter key: a new counter each year when `yearlyReset` is on.
-    func period(for date: Date, yearlyReset: Bool) -> String {
-        yearlyReset ? String(UTCTime.date(Int64(date.timeIntervalSince1970)).year) : "all"
+    /// The sequence's counter key: a new counter each year (of `zone`'s calendar) when
+    /// `yearlyReset` is on.
+    func period(for date: Date, in zone: TimeZoneRules, yearlyReset: Bool) -> String {
+        yearlyReset ? String(CivilTime.fields(zone.wallClock(Int64(date.timeIntervalSince1970))).year) : "all"
     }
 
-    /// The number for sequence value `sequence` created at `date`.
-    func render(sequence: Int64, date: Date) -> String {
-        let (year, month, day) = UTCTime.date(Int64(date.timeIntervalSince1970))
+    /// The number for sequence value `sequence` created at `date`, dated in `zone`.
+    func render(sequence: Int64, date: Date, in zone: TimeZoneRules) -> String {
+        let (year, month, day, _, _, _) = CivilTime.fields(zone.wallClock(Int64(date.timeIntervalSince1970)))
         var text = pattern
         if text.contains("{") {
             text = text.replacingOccurrences(of: "{YYYY}", with: Self.padded(year, 4))

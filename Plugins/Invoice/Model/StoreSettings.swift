@@ -23,11 +23,14 @@ struct StoreSettings: Sendable, Equatable {
     var pdfLanguage: Language?
     /// The calendar PDF dates use; nil means Persian (Jalali) for Persian PDFs, Gregorian otherwise.
     var pdfCalendar: PDFCalendar?
+    /// The zone every time a person reads, filters by or files is in (PDFs, ShopXO's times, the
+    /// number's year); stored times stay UTC. The server's `time_zone` until the store names one.
+    var timeZone: TimeZoneRules
 
     static let fallback = StoreSettings(
         currency: Currency("USD")!, tax: TaxRule(rateBasisPoints: 0, inclusive: false), numberPattern: .standard,
         yearlyReset: true, realMoneyGateways: ["stripe", "paypal"], stripeWebhookSecret: "", paypalWebhookSecret: "",
-        storeName: "", storeAddress: "", storeTaxID: "", pdfLanguage: nil, pdfCalendar: nil)
+        storeName: "", storeAddress: "", storeTaxID: "", pdfLanguage: nil, pdfCalendar: nil, timeZone: .utc)
 
     /// Settings read from a JSON object, each key falling back to `base`.
     init(json: JSON, base: StoreSettings = .fallback) {
@@ -50,12 +53,13 @@ struct StoreSettings: Sendable, Equatable {
         if let taxID = json["store_tax_id"]?.stringValue { storeTaxID = taxID }
         if let language = json["pdf_language"]?.stringValue { pdfLanguage = Language(rawValue: language) }
         if let calendar = json["pdf_calendar"]?.stringValue { pdfCalendar = PDFCalendar(rawValue: calendar) }
+        if let name = json["time_zone"]?.stringValue, let zone = TimeZoneRules.named(name) { timeZone = zone }
     }
 
     private init(
         currency: Currency, tax: TaxRule, numberPattern: NumberPattern, yearlyReset: Bool, realMoneyGateways: [String],
         stripeWebhookSecret: String, paypalWebhookSecret: String, storeName: String, storeAddress: String, storeTaxID: String,
-        pdfLanguage: Language?, pdfCalendar: PDFCalendar?
+        pdfLanguage: Language?, pdfCalendar: PDFCalendar?, timeZone: TimeZoneRules
     ) {
         self.currency = currency
         self.tax = tax
@@ -69,6 +73,7 @@ struct StoreSettings: Sendable, Equatable {
         self.storeTaxID = storeTaxID
         self.pdfLanguage = pdfLanguage
         self.pdfCalendar = pdfCalendar
+        self.timeZone = timeZone
     }
 
     /// The settings as stored and shown to admins; secrets are shown only as set or not.
@@ -88,6 +93,7 @@ struct StoreSettings: Sendable, Equatable {
             "store_tax_id": .string(storeTaxID),
             "pdf_language": .string(pdfLanguage?.rawValue ?? ""),
             "pdf_calendar": .string(pdfCalendar?.rawValue ?? ""),
+            "time_zone": .string(timeZone.identifier),
         ]
     }
 }

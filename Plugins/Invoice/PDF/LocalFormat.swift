@@ -11,8 +11,11 @@ enum PDFCalendar: String, Sendable, CaseIterable {
 struct LocalFormat: Sendable {
     let language: Language
     let calendar: PDFCalendar
+    /// The store's time zone, in which dates and times are printed.
+    var zone: TimeZoneRules = .utc
 
-    /// Shared because building a Foundation calendar costs more than printing a page.
+    /// Shared because building a Foundation calendar costs more than printing a page. In UTC:
+    /// it is given wall-clock seconds of the store's zone, so it needs no zone of its own.
     private static let jalali: Calendar = {
         var calendar = Calendar(identifier: .persian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
@@ -49,17 +52,21 @@ struct LocalFormat: Sendable {
         return digits(text) + (language == .fa ? "٪" : "%")
     }
 
-    /// A moment to the minute, in UTC: "2026-11-27 10:15 UTC", or "۱۴۰۵/۰۹/۰۶ ۱۰:۱۵ UTC" in Jalali.
+    /// A moment to the minute in the store's zone, with its offset: "2026-11-27 10:15 UTC",
+    /// "2027-01-01 01:30 UTC+08:00", or "۱۴۰۵/۰۹/۰۶ ۱۳:۴۵ UTC+۰۳:۳۰" in Jalali (the offset held
+    /// left to right in Persian pages).
     func dateTime(_ seconds: Int64) -> String {
-        let iso = UTCTime.iso8601(seconds)  // YYYY-MM-DDTHH:MM:SSZ
-        let clock = String(iso.dropFirst(11).prefix(5))
+        let wall = zone.wallClock(seconds)
+        let text = CivilTime.minutes(wall)  // YYYY-MM-DD HH:MM
+        let offset = zone.offsetText(at: seconds)
+        let zoneText = language == .fa && offset != "UTC" ? "\u{2066}" + digits(offset) + "\u{2069}" : digits(offset)
         switch calendar {
         case .gregorian:
-            return digits(String(iso.prefix(10)) + " " + clock) + " UTC"
+            return digits(text) + " " + zoneText
         case .persian:
-            let parts = Self.jalali.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: TimeInterval(seconds)))
+            let parts = Self.jalali.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: TimeInterval(wall)))
             func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-            return digits("\(parts.year ?? 0)/\(two(parts.month ?? 0))/\(two(parts.day ?? 0)) " + clock) + " UTC"
+            return digits("\(parts.year ?? 0)/\(two(parts.month ?? 0))/\(two(parts.day ?? 0)) " + text.suffix(5)) + " " + zoneText
         }
     }
 

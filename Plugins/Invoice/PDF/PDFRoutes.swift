@@ -29,6 +29,11 @@ enum PDFRoutes {
                 "hosted", "pdf", access: .public, params: [HostedInvoice.linkParam] + InvoicePDFAnswer.params,
                 summary: "The PDF of a paid invoice, for the holder of its link", fileType: "application/pdf", handler: hosted.pdf),
             Route(
+                "hosted", "attachment", access: .public,
+                params: [HostedInvoice.linkParam, .integer("id", required: true, range: 1...Int64.max, "An attachment id the invoice lists")],
+                summary: "An attachment of the invoice, for the holder of its link (once paid when the invoice says so)", fileType: "*/*",
+                handler: HostedInvoice.attachment),
+            Route(
                 "merchant", "link", access: .apiKey(scope: InvoiceRoutes.merchantScope), params: MerchantParams.reference,
                 summary: "The link token of an invoice's hosted page", handler: HostedInvoice.link),
             Route(

@@ -9,7 +9,7 @@ extension PrintedInvoice {
         invoice: Invoice, kind: Kind, settings: StoreSettings, logo: PNGImage?, customerName: String?, application: Application?,
         language: Language, calendar: PDFCalendar
     ) {
-        let format = LocalFormat(language: language, calendar: calendar)
+        let format = LocalFormat(language: language, calendar: calendar, zone: settings.timeZone)
         let money = { (value: Money) in format.money(value, invoice.currency) }
         self.kind = kind
         self.language = language
@@ -86,7 +86,7 @@ extension PrintedInvoice {
         footer = (kind == .proForma ? PDFLabels.proFormaFooter : PDFLabels.voucher)(language)
         pageLabel = PDFLabels.page(language)
         continuedLabel = PDFLabels.continued(language)
-        date = UTCTime.iso8601(invoice.updatedAt)
+        date = CivilTime.iso8601(invoice.updatedAt)
     }
 
     /// The bill-to lines: the name given with the invoice (else the customer's account name),

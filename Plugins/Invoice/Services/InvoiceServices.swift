@@ -13,6 +13,12 @@ struct InvoiceServices: Sendable {
         hooks.provide(InvoiceService.quote) { request, call, db in try quote(request, call, db) }
         hooks.provide(InvoiceService.lines) { reference, call, db in try lines(reference, call, db) }
         hooks.provide(InvoiceService.status) { invoice, call, db in try status(invoice, call, db) }
+        hooks.provide(InvoiceService.timeZone) { _, call, db in
+            try SettingsRecords.load(db, storeID: call.storeID, services: services, config: call.config).timeZone.identifier
+        }
+        hooks.provide(InvoiceService.attachments) { ids, call, db in
+            try AttachmentRecords.check(db, storeID: call.storeID, ids: ids.ids, field: ids.field)
+        }
     }
 
     /// A pending invoice; the same request id answers the invoice made with it.
@@ -31,7 +37,10 @@ struct InvoiceServices: Sendable {
         let record = InvoiceRecords.Draft(
             kind: .order, userID: nil, currency: currency, lines: lines,
             customer: .object(customer), expiresAt: nil, couponID: coupon?.id, subscriptionID: nil, feedback: draft.feedback, webhooks: [],
-            checkoutURL: nil, requestID: draft.requestID)
+            checkoutURL: nil, requestID: draft.requestID,
+            attachments: try AttachmentRecords.check(
+                db, storeID: call.storeID, ids: draft.attachments.map(String.init), field: "attachments", dropMissing: draft.dropMissingAttachments),
+            attachmentsAfterPayment: draft.attachmentsAfterPayment)
         let id = try InvoiceRecords.create(db, storeID: call.storeID, draft: record, settings: settings, now: call.now)
         guard let invoice = try InvoiceRecords.find(db, id: id, storeID: call.storeID) else { throw KernelError.notFound }
         try services.hooks.publish(InvoiceEvents.created, invoice, in: db)
@@ -69,7 +78,10 @@ struct InvoiceServices: Sendable {
                     ? Money.format(input.discountAmount, exponent: 2) : Money(input.discountAmount).formatted(invoice.currency),
                 discountType: input.discountType.rawValue, couponCode: input.couponCode)
         }
-        return InvoiceLines(number: invoice.number, currency: invoice.currency.code, feedback: invoice.feedback, lines: drafts)
+        let attachments = try AttachmentRecords.forInvoice(db, invoiceID: invoice.id)
+        return InvoiceLines(
+            number: invoice.number, currency: invoice.currency.code, feedback: invoice.feedback, lines: drafts,
+            attachments: attachments.items.map(\.id), attachmentsAfterPayment: attachments.afterPayment)
     }
 
     /// An invoice's number and status.

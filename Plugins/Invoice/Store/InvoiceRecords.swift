@@ -19,6 +19,9 @@ enum InvoiceRecords {
         var checkoutURL: String?
         var requestID: String?
         var requestFingerprint: String?
+        /// Checked ids of the store's attachments the invoice lists.
+        var attachments: [Int64] = []
+        var attachmentsAfterPayment = false
     }
 
     static let columns = """
@@ -50,14 +53,14 @@ enum InvoiceRecords {
         let lines = draft.lines.map(settings.tax.price)
         let totals = InvoiceTotals(lines)
         let date = Date(timeIntervalSince1970: TimeInterval(now))
-        let period = settings.numberPattern.period(for: date, yearlyReset: settings.yearlyReset)
+        let period = settings.numberPattern.period(for: date, in: settings.timeZone, yearlyReset: settings.yearlyReset)
         let sequence = try db.queryOne(
             """
             INSERT INTO invoice_counters (store_id, period, last_value) VALUES (?, ?, 1)
             ON CONFLICT (store_id, period) DO UPDATE SET last_value = last_value + 1
             RETURNING last_value
             """, storeID, period)?.int64("last_value") ?? 1
-        let number = settings.numberPattern.render(sequence: sequence, date: date)
+        let number = settings.numberPattern.render(sequence: sequence, date: date, in: settings.timeZone)
         let id = try db.insert(
             """
             INSERT INTO invoice_invoices (store_id, number, kind, user_id, status, currency, total, vat, original_amount,
@@ -73,6 +76,9 @@ enum InvoiceRecords {
                 draft.subscriptionID, draft.feedback, draft.webhooks.text, draft.requestID, draft.requestFingerprint, now, now,
             ])
         try insertLines(db, invoiceID: id, lines: lines)
+        if !draft.attachments.isEmpty {
+            try AttachmentRecords.link(db, invoiceID: id, ids: draft.attachments, afterPayment: draft.attachmentsAfterPayment)
+        }
         if let couponID = draft.couponID { try claim(db, couponID: couponID, lines: draft.lines) }
         try db.execute("INSERT INTO invoice_history (invoice_id, status, at, note) VALUES (?, 'pending', ?, 'created')", id, now)
         return id

@@ -2,7 +2,7 @@ import PluginSDK
 import Printing
 
 /// A store's invoicing settings: its row in `invoice_store_settings` over the plugin config's
-/// `store_defaults`. The row is cached per store (`PluginCaches`), so a request reads it from
+/// `store_defaults`, over the server's time zone. The row is cached per store (`PluginCaches`), so a request reads it from
 /// memory; a save drops it in every process. The store's logo is kept apart
 /// (`invoice_store_logos`): only PDFs and the settings view read it.
 enum SettingsRecords {
@@ -21,7 +21,9 @@ enum SettingsRecords {
                 try db.queryOne("SELECT settings FROM invoice_store_settings WHERE store_id = ?", storeID)?.string("settings"),
                 fallback: .emptyObject)
         }
-        return StoreSettings(json: stored, base: StoreSettings(json: config["store_defaults"] ?? .emptyObject))
+        var fallback = StoreSettings.fallback
+        fallback.timeZone = services.defaultTimeZone
+        return StoreSettings(json: stored, base: StoreSettings(json: config["store_defaults"] ?? .emptyObject, base: fallback))
     }
 
     /// Stores a store's settings in the caller's write - and sets or removes its logo when asked -

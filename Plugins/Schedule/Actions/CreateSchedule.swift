@@ -1,3 +1,4 @@
+import Contracts
 import Foundation
 import PluginSDK
 
@@ -12,7 +13,9 @@ enum CreateSchedule {
         let now = context.now
         let schedule = try await context.storage.write { db -> Schedule in
             let storeID = try context.storeID(in: db)
-            let request = try ScheduleRequest(context.params, weekend: try ScheduleSettings.weekend(db, storeID: storeID))
+            let request = try ScheduleRequest(
+                context.params, weekend: try ScheduleSettings.weekend(db, storeID: storeID),
+                timeZone: try ScheduleSettings.timeZone(db, storeID: storeID, hooks: context.services.hooks))
             if let requestID, let id = try db.queryOne(
                 "SELECT id FROM schedule_schedules WHERE store_id = ? AND request_id = ?", storeID, requestID)?.int64("id"),
                 let existing = try ScheduleRecords.find(db, id: id)
@@ -31,6 +34,9 @@ enum CreateSchedule {
         _ request: ScheduleRequest, storeID: Int64, requestID: String?, linesFrom: String?, now: Int64, db: Database, hooks: PluginHooks
     ) throws -> Schedule {
         let recipients = try recipients(request, storeID: storeID, db: db)
+        if !request.attachments.isEmpty {
+            _ = try hooks.call(InvoiceService.attachments, AttachmentIDs(request.attachments, field: "attachments"), storeID: storeID, in: db)
+        }
         let priced = try SchedulePricing.price(request, storeID: storeID, catalogCodes: linesFrom == nil, db: db, hooks: hooks)
         let code = request.number ?? "SCH-" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).uppercased()
         guard try ScheduleRecords.find(db, storeID: storeID, code: code) == nil else { throw ScheduleMessages.codeTaken }

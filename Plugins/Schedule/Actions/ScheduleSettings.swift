@@ -1,3 +1,4 @@
+import Contracts
 import PluginSDK
 
 /// `schedule/settings/view|save`: a store's weekend days for the working-day rule (Saturday and
@@ -12,6 +13,12 @@ enum ScheduleSettings {
             return WeekendDays.standard
         }
         return WeekendDays.parse(text)
+    }
+
+    /// The store's time zone (the invoice plugin's store setting): a schedule's `timeZone` when
+    /// its body names none.
+    static func timeZone(_ db: Database, storeID: Int64, hooks: PluginHooks) throws -> String {
+        try hooks.call(InvoiceService.timeZone, (), storeID: storeID, in: db)
     }
 
     static func reminderOffsets(_ db: Database, storeID: Int64) throws -> [Int] {

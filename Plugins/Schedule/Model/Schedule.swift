@@ -52,6 +52,13 @@ struct Schedule: Sendable {
         createdAt = row.int64("created_at") ?? 0
     }
 
+    /// The attachment ids every invoice lists (checked when the schedule was created) and
+    /// whether they wait for the payment, from the stored request.
+    var attachments: (ids: [Int64], afterPayment: Bool) {
+        let ids = (try? ScheduleRequest.codes(request["attachments"], field: "attachments", objectKey: "id")) ?? []
+        return (ids.compactMap { Int64($0) }, request["sendAttachmentsAfterSuccessPayment"]?.boolValue ?? false)
+    }
+
     static func parse(_ text: String?) -> JSON {
         guard let text, let value = try? JSON.parse(Array(text.utf8)) else { return .null }
         return value

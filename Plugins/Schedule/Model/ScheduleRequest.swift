@@ -30,6 +30,10 @@ struct ScheduleRequest: Sendable {
     var memo: String
     var products: [Product]
     var currency: String?
+    /// Ids of the store's attachments every invoice lists (PayPing sends them as text).
+    var attachments: [String]
+    /// PayPing's `sendAttachmentsAfterSuccessPayment`: the customer gets them once paid.
+    var attachmentsAfterPayment: Bool
     var recurrence: Recurrence
     var catchUp: CatchUp
     /// The schedule's own fields of the body, under PayPing's names, with its settings resolved
@@ -50,7 +54,8 @@ struct ScheduleRequest: Sendable {
     /// Most occurrences a finite schedule may have; `count` 0 is a schedule without end.
     static let maxCount = 1_000
 
-    init(_ params: Params, weekend: Set<Int>) throws {
+    /// Reads a body; `timeZone` is the schedule's zone when `schedule.timeZone` names none.
+    init(_ params: Params, weekend: Set<Int>, timeZone defaultTimeZone: String) throws {
         let body = try FormShape.normalized(params)
         func value(_ keys: String...) -> JSON? {
             for key in keys { if let found = body[key], !found.isNull { return found } }
@@ -94,6 +99,11 @@ struct ScheduleRequest: Sendable {
         memo = try text("memo", "memo")
         let currency = try text("currency", "currency", max: 3)
         self.currency = currency.isEmpty ? nil : currency
+        attachments = try Self.codes(value("attachments"), field: "attachments", objectKey: "id")
+        guard let afterPayment = (value("sendAttachmentsAfterSuccessPayment") ?? false).boolValue else {
+            throw KernelError.badParameter("sendAttachmentsAfterSuccessPayment", .malformed)
+        }
+        attachmentsAfterPayment = afterPayment
 
         guard case .array(let items) = value("products", "Products") ?? .null, !items.isEmpty else {
             throw KernelError.badParameter("products", .missing)
@@ -129,7 +139,8 @@ struct ScheduleRequest: Sendable {
         var settings = JSONObject()
         let zoneSetting = try setting("timeZone")
         if let zoneSetting, zoneSetting.value.stringValue == nil { throw KernelError.badParameter(zoneSetting.field, .malformed) }
-        let timeZone = try ScheduleZone.resolve(zoneSetting?.value.stringValue, field: zoneSetting?.field ?? "schedule.timeZone")
+        let timeZone = try ScheduleZone.resolve(
+            zoneSetting?.value.stringValue, storeZone: defaultTimeZone, field: zoneSetting?.field ?? "schedule.timeZone")
         settings["timeZone"] = .string(ScheduleZone.name(timeZone))
         let calendarSetting = try setting("calendar")
         guard let calendar = Recurrence.CalendarKind(rawValue: calendarSetting?.value.stringValue ?? "gregorian") else {

@@ -122,10 +122,12 @@ public struct Scheduler: Sendable {
         db: Database
     ) throws {
         let notes = schedule.request["notes"]?.stringValue ?? ""
+        let attachments = schedule.attachments
         let draft = InvoiceDraft(
             requestID: "schedule-\(schedule.id)-\(sequence)-\(customer.id)", customer: InvoiceCustomer(id: customer.code, email: customer.email),
             currency: template.currency, lines: template.lines, feedback: notes.isEmpty ? nil : String(notes.prefix(2_000)),
-            dropUnusableCoupons: true)
+            dropUnusableCoupons: true, attachments: attachments.ids, attachmentsAfterPayment: attachments.afterPayment,
+            dropMissingAttachments: true)
         let created = try services.hooks.call(InvoiceService.create, draft, storeID: schedule.storeID, in: db)
         let number = created.number
         let total = created.total

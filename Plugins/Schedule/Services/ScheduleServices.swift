@@ -1,4 +1,5 @@
 import Contracts
+import Foundation
 import PluginSDK
 
 /// The schedule plugin's side of `ScheduleService` (Contracts), for the copy plugin: customers
@@ -19,7 +20,9 @@ struct ScheduleServices: Sendable {
 
     /// A schedule from a PayPing body.
     func create(_ draft: ScheduleDraft, _ call: ServiceCall, _ db: Database) throws -> CreatedSchedule {
-        let request = try ScheduleRequest(Params(draft.body), weekend: try ScheduleSettings.weekend(db, storeID: call.storeID))
+        let request = try ScheduleRequest(
+            Params(draft.body), weekend: try ScheduleSettings.weekend(db, storeID: call.storeID),
+            timeZone: try ScheduleSettings.timeZone(db, storeID: call.storeID, hooks: services.hooks))
         let schedule = try CreateSchedule.create(
             request, storeID: call.storeID, requestID: nil, linesFrom: draft.linesFrom, now: call.now, db: db, hooks: services.hooks)
         return CreatedSchedule(code: schedule.code, json: schedule.json)
@@ -34,7 +37,8 @@ struct ScheduleServices: Sendable {
             body["tagIds"] = nil
             body["number"] = nil
             body["sendDate"] = .string(copy.sendDate)
-            let request = try ScheduleRequest(Params(body), weekend: original.recurrence.weekend)
+            let request = try ScheduleRequest(
+                Params(body), weekend: original.recurrence.weekend, timeZone: original.recurrence.timeZone.identifier)
             let schedule = try CreateSchedule.create(
                 request, storeID: call.storeID, requestID: nil, linesFrom: original.linesFrom, now: call.now, db: db, hooks: services.hooks)
             return CreatedSchedule(code: schedule.code, json: schedule.json)

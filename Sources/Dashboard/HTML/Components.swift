@@ -131,11 +131,15 @@ enum Components {
         "<bdi>\(amount?.stringValue ?? "") \(currency?.stringValue ?? "")</bdi>"
     }
 
-    /// A time as the actions answer it (ISO 8601 or ShopXO's "2026-11-30 21:17:30", both UTC),
-    /// to the minute and marked UTC.
-    static func time(_ value: JSON?) -> HTML {
-        guard let text = value?.stringValue, text.count >= 16 else { return "\(value?.stringValue ?? "")" }
-        return "<bdi>\(String(text.replacingOccurrences(of: "T", with: " ").prefix(16))) UTC</bdi>"
+    /// A time as the actions answer it - ISO 8601 in UTC (`Z`, the merchant API's) or ShopXO's
+    /// "2026-11-30 21:17:30" (already the store's wall clock) - to the minute in the store's zone,
+    /// with its offset: "2027-01-01 01:30 UTC+08:00".
+    static func time(_ value: JSON?, zone: TimeZoneRules) -> HTML {
+        guard let text = value?.stringValue, let (wall, _) = CivilTime.parse(String(text.prefix(19))) else {
+            return "\(value?.stringValue ?? "")"
+        }
+        let moment = text.hasSuffix("Z") ? wall : zone.firstMoment(atOrAfter: wall)
+        return "<bdi>\(CivilTime.minutes(zone.wallClock(moment))) \(zone.offsetText(at: moment))</bdi>"
     }
 
     /// A status word in a badge.

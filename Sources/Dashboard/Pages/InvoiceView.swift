@@ -2,9 +2,9 @@ import Kernel
 import PluginSDK
 
 /// One invoice in Sell.app's shape (`order/detail`, `merchant/view`): its facts, lines and
-/// status history. Customer and merchant pages show it alike.
+/// status history, its times in the store's zone. Customer and merchant pages show it alike.
 enum InvoiceView {
-    static func render(_ context: PageContext, _ invoice: JSON) -> HTML {
+    static func render(_ context: PageContext, _ invoice: JSON, zone: TimeZoneRules) -> HTML {
         let payment = invoice["payment"] ?? .null
         let currency = payment["subtotal"]?["currency"]?.stringValue ?? ""
         let status = invoice["status"]?["status"]?.stringValue ?? ""
@@ -17,8 +17,8 @@ enum InvoiceView {
             (context.t(CommonText.refunded), money(payment["refunded"])),
             (context.t(CommonText.paymentMethod), "\(payment["gateway"]?["type"]?.stringValue ?? "")"),
             (context.t(en: "Transaction", zh: "交易号", fa: "شناسهٔ تراکنش"), "\(payment["gateway"]?["transaction_id"]?.stringValue ?? "")"),
-            (context.t(CommonText.paidAt), Components.time(payment["paid_at"])),
-            (context.t(CommonText.created), Components.time(invoice["created_at"])),
+            (context.t(CommonText.paidAt), Components.time(payment["paid_at"], zone: zone)),
+            (context.t(CommonText.created), Components.time(invoice["created_at"], zone: zone)),
         ])
         let lines = (invoice["products"]?.arrayValue ?? []).map { line -> [HTML] in
             [
@@ -29,7 +29,7 @@ enum InvoiceView {
         let history = (invoice["status"]?["history"]?.arrayValue ?? []).map { entry -> [HTML] in
             let state = entry["status"]?.stringValue ?? ""
             return [
-                Components.badge(context.t(CommonText.invoiceStatus(state)), kind: state), Components.time(entry["at"]),
+                Components.badge(context.t(CommonText.invoiceStatus(state)), kind: state), Components.time(entry["at"], zone: zone),
                 "\(entry["note"]?.stringValue ?? "")",
             ]
         }

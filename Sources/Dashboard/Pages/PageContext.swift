@@ -34,6 +34,14 @@ struct PageContext: Sendable {
         await client.call(plugin, control, action, params, session: session, language: language, request: request)
     }
 
+    /// The time zone the store's people read times in (`invoice/settings/timezone`): the chosen
+    /// store's on admin pages, the user's own on customer pages; UTC when the invoice plugin
+    /// cannot say.
+    func timeZone() async -> TimeZoneRules {
+        let answer = await callForStore("invoice", "settings", "timezone")
+        return answer.data["time_zone"]?.stringValue.flatMap(TimeZoneRules.named) ?? .utc
+    }
+
     /// Calls an action of an admin page for the chosen store.
     func callForStore(_ plugin: String, _ control: String, _ action: String, _ params: JSONObject = [:]) async -> Answer {
         var values = params

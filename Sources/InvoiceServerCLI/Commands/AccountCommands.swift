@@ -1,6 +1,7 @@
 import ArgumentParser
 import Kernel
 import PluginSDK
+import Storage
 
 /// `invoice-server user create`: a customer account and a login token for it.
 struct UserCommand: AsyncParsableCommand {
@@ -12,15 +13,23 @@ struct UserCommand: AsyncParsableCommand {
 
         @Option var name: String
         @Option var email: String?
-        @Option var password: String?
-        @Option(help: "Store id or name (a new name creates the store).") var store = "1"
+        @Option(help: "At least 8 characters; required unless --no-login.") var password: String?
+        @Flag(help: "An account without a password (it cannot log in until one is set).") var noLogin = false
+        @Option(help: "Store id or name (an existing store; `store create` makes one).") var store = "1"
         @OptionGroup var options: CommonOptions
+
+        func validate() throws {
+            guard (password == nil) == noLogin else { throw ValidationError("give --password (at least 8 characters) or --no-login") }
+        }
 
         func run() async throws {
             try await options.run { kernel in
                 let accounts = kernel.access.accounts
-                let storeID = try await accounts.store(store)
-                let id = try await accounts.createUser(name: name, email: email, password: password, storeID: storeID)
+                if let password { try Accounts.checkNewPassword(password) }
+                let storeID = try await accounts.existingStore(store)
+                let id = try await unique("a user named '\(name)' already exists") {
+                    try await accounts.createUser(name: name, email: email, password: password, storeID: storeID)
+                }
                 let token = try await accounts.issueToken(kind: .user, subjectID: id)
                 printJSON(["id": .int(id), "token": .string(token)])
             }
@@ -37,16 +46,25 @@ struct AdminCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create an admin; prints {\"id\", \"token\"}.")
 
         @Option var name: String
-        @Option var password: String?
-        @Option(help: "Comma-separated permissions (plugin.control.action, plugin.*); omit for a super-admin.")
+        @Option(help: "At least 8 characters; required unless --no-login.") var password: String?
+        @Flag(help: "An admin without a password (it works through the printed token only).") var noLogin = false
+        @Option(help: "Comma-separated permissions (plugin.control.action, plugin.control.*, plugin.*); omit for a super-admin.")
         var permissions: String?
         @OptionGroup var options: CommonOptions
+
+        func validate() throws {
+            guard (password == nil) == noLogin else { throw ValidationError("give --password (at least 8 characters) or --no-login") }
+        }
 
         func run() async throws {
             try await options.run { kernel in
                 let accounts = kernel.access.accounts
-                let list = permissions.map { $0.split(separator: ",").map { String($0).trimmingSpacesAround() } }
-                let id = try await accounts.createAdmin(name: name, password: password, permissions: list)
+                if let password { try Accounts.checkNewPassword(password) }
+                let list = try permissions.map(Accounts.permissions(from:))
+                if let list { try kernel.access.checkPermissions(list) }
+                let id = try await unique("an admin named '\(name)' already exists") {
+                    try await accounts.createAdmin(name: name, password: password, permissions: list)
+                }
                 let token = try await accounts.issueToken(kind: .admin, subjectID: id)
                 printJSON(["id": .int(id), "token": .string(token)])
             }
@@ -62,20 +80,30 @@ struct APIKeyCommand: AsyncParsableCommand {
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create an API key; prints {\"id\", \"key\"} (shown once).")
 
-        @Option(help: "Store id or name (a new name creates the store).") var store: String
-        @Option(help: "Comma-separated scopes, e.g. invoices,schedules.") var scopes: String
+        @Option(help: "Store id or name (an existing store).") var store: String
+        @Option(help: "Comma-separated scopes the installed plugins declare, e.g. invoices,schedules, or *.") var scopes: String
         @Option(help: "A label for people.") var name = ""
         @OptionGroup var options: CommonOptions
 
         func run() async throws {
             try await options.run { kernel in
                 let accounts = kernel.access.accounts
-                let storeID = try await accounts.store(store)
                 let list = scopes.split(separator: ",").map { String($0).trimmingSpacesAround() }.filter { !$0.isEmpty }
+                try kernel.access.checkScopes(list)
+                let storeID = try await accounts.existingStore(store)
                 let (id, key) = try await accounts.createAPIKey(storeID: storeID, scopes: list, name: name)
                 printJSON(["id": .int(id), "key": .string(key)])
             }
         }
+    }
+}
+
+/// Runs `body`; a unique constraint it breaks becomes the refusal `taken`.
+func unique<T>(_ taken: String, _ body: () async throws -> T) async throws -> T {
+    do {
+        return try await body()
+    } catch let error as StorageError where error.kind == .constraint {
+        throw refusal(taken)
     }
 }
 

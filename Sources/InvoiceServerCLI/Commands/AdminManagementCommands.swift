@@ -31,6 +31,7 @@ extension AdminCommand {
         func run() async throws {
             try await options.run { kernel in
                 let list = try permissions.map(Accounts.permissions(from:))
+                if let list { try kernel.access.checkPermissions(list) }
                 printJSON(try found(try await kernel.access.accounts.setAdminPermissions(id: id, permissions: list)).json)
             }
         }

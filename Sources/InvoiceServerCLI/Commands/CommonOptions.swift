@@ -10,12 +10,12 @@ struct CommonOptions: ParsableArguments {
     @Option(help: "Folder holding the SQLite database (default from config, else 'data').")
     var dataDir: String?
 
-    @Option(help: "Server config file; plugin defaults are read from its folder's plugins/.")
-    var config = "config/server.json"
+    @Option(help: "Server config file (default config/server.json, used when present; a file named here must exist). Plugin defaults are read from its folder's plugins/.")
+    var config: String?
 
     /// The configuration file's values with the command-line overrides applied.
     func serverConfiguration() throws -> ServerConfiguration {
-        var configuration = try ServerConfiguration.load(path: config)
+        var configuration = try ServerConfiguration.load(path: config ?? "config/server.json", required: config != nil)
         if let dataDir { configuration.dataDir = dataDir }
         return configuration
     }
@@ -53,13 +53,25 @@ func printJSON(_ value: JSON) {
     print(value.text)
 }
 
-/// Turns a refusal into one plain line on standard error and a failing exit: a kernel error by
-/// its message, a database this build must not touch (written by a newer version, or with
-/// migrations registered twice) by what is wrong with it.
+/// Turns a refusal into one plain line on standard error and exit status 1: a kernel error by
+/// its message, a configuration file by the file and the key, a database this build must not
+/// touch (written by a newer version, or with migrations registered twice) by what is wrong
+/// with it. Anything else is a failure of the program and goes up as it is.
 func failure(_ error: any Error) -> any Error {
-    if let error = error as? KernelError { return ValidationError(error.message(.en)) }
-    if let error = error as? StorageError, error.kind == .schema { return ValidationError(error.message) }
-    return error
+    let line: String
+    switch error {
+    case let error as KernelError: line = error.message(.en)
+    case let error as ConfigurationError: line = error.description
+    case let error as StorageError where error.kind == .schema: line = error.message
+    default: return error
+    }
+    FileHandle.standardError.write(Data(("invoice-server: " + line + "\n").utf8))
+    return ExitCode.failure
+}
+
+/// A refusal of a one-shot command, in words (one line, exit status 1).
+func refusal(_ text: String) -> KernelError {
+    KernelError.invalid(LocalizedText(verbatim: text))
 }
 
 enum CommandLogging {

@@ -12,17 +12,30 @@ struct PluginCommand: AsyncParsableCommand {
         subcommands: [List.self, Install.self, Enable.self, Disable.self, Uninstall.self, Config.self, Register.self])
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List plugins, one JSON line each.")
+        static let configuration = CommandConfiguration(
+            abstract: "List plugins, one JSON line each; with NAME, that plugin alone with its actions.")
+        @Argument(help: "Only this plugin, with its description and actions.") var name: String?
         @OptionGroup var options: CommonOptions
 
         func run() async throws {
-            try await options.withKernel { kernel in
-                for info in kernel.access.registry.list() {
-                    printJSON([
+            try await options.run { kernel in
+                let registry = kernel.access.registry
+                let plugins = registry.list().filter { name == nil || $0.manifest.name == name }
+                guard !plugins.isEmpty else { throw KernelError(code: .pluginUnknown, message: KernelMessages.pluginUnknown(name ?? "")) }
+                for info in plugins {
+                    var line: JSONObject = [
                         "name": .string(info.manifest.name), "version": .string(info.manifest.version),
                         "source": .string(info.source), "installed": .bool(info.state?.installed ?? false),
                         "enabled": .bool(info.state?.enabled ?? false),
-                    ])
+                    ]
+                    if name != nil {
+                        line["title"] = .string(info.manifest.title)
+                        line["description"] = .string(info.manifest.description)
+                        line["actions"] = .array(registry.routes(of: info.manifest.name).map { route in
+                            ["control": .string(route.control), "action": .string(route.action), "access": .string(route.access.name)]
+                        })
+                    }
+                    printJSON(.object(line))
                 }
             }
         }

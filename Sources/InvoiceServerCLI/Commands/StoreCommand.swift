@@ -26,7 +26,9 @@ struct StoreCommand: AsyncParsableCommand {
         @OptionGroup var options: CommonOptions
 
         func run() async throws {
-            try await options.run { kernel in printJSON(try await kernel.access.accounts.createStore(name: name).json) }
+            try await options.run { kernel in
+                printJSON(try await unique("a store named '\(name)' already exists") { try await kernel.access.accounts.createStore(name: name) }.json)
+            }
         }
     }
 

@@ -99,7 +99,7 @@ extension SetPasswordCommand {
 /// The id of the store a `--store` option names, if one is given.
 func storeNamed(_ reference: String?, in accounts: Accounts) async throws -> Int64? {
     guard let reference else { return nil }
-    return try await accounts.store(reference)
+    return try await accounts.existingStore(reference)
 }
 
 /// The record, or the kernel's "not found".

@@ -212,6 +212,11 @@ extension Accounts {
 
     // MARK: - Rules
 
+    /// Refuses a new password shorter than 8 characters.
+    public static func checkNewPassword(_ password: String) throws {
+        try Passwords.check(password)
+    }
+
     /// A store name, trimmed; empty or all digits (which would read as an id) is refused.
     static func storeName(_ text: String) throws -> String {
         let name = text.trimmingCharacters(in: .whitespaces)

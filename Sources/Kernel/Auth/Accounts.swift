@@ -59,6 +59,19 @@ public struct Accounts: AccountDirectory {
         }
     }
 
+    /// The id of the existing store named by `reference` (an id or a name); refuses one that
+    /// does not exist (stores are made only by `createStore`).
+    public func existingStore(_ reference: String) async throws -> Int64 {
+        let found = try await writer.read { db in
+            try db.asHost {
+                if let id = Int64(reference) { return try db.queryOne("SELECT id FROM stores WHERE id = ?", id)?.int64("id") }
+                return try db.queryOne("SELECT id FROM stores WHERE name = ?", reference)?.int64("id")
+            }
+        }
+        guard let found else { throw KernelError.invalid(LocalizedText(verbatim: "no store '\(reference)' (see `store list`; `store create` makes one)")) }
+        return found
+    }
+
     /// Whether a store with this id exists.
     public func storeExists(_ id: Int64) async throws -> Bool {
         try await writer.read { db in try storeExists(id, in: db) }

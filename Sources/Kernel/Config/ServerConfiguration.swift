@@ -4,9 +4,11 @@ import Foundation
 import SQLiteStorage
 
 /// Settings from `config/server.json`; every key is optional and falls back to the default here.
-/// Command-line flags override `host`, `port` and `data_dir`.
-public struct ServerConfiguration: Sendable, Decodable {
+/// Command-line flags override `host`, `port` and `data_dir`. The file is read strictly (see
+/// `keys`): an unknown key or a value out of bounds stops the start with a message naming it.
+public struct ServerConfiguration: Sendable {
     public var host = "127.0.0.1"
+    /// 0 picks a free port.
     public var port = 8080
     /// Folder holding the database file (created when missing).
     public var dataDir = "data"
@@ -52,81 +54,62 @@ public struct ServerConfiguration: Sendable, Decodable {
     public var shutdownGraceSeconds = 2
     /// Fail any action that reads a parameter its route does not declare (tests run with it on).
     public var checkDeclaredParams = false
+    /// The IANA time zone of stores that name none (`time_zone` of the invoice store settings).
+    public var timeZone = "UTC"
+    /// `/readyz` fails when the oldest pending outbox message has waited longer than this.
+    public var outboxStuckSeconds: Int64 = 3_600
+    /// `/readyz` fails when a due scheduled occurrence has waited longer than this.
+    public var schedulerStuckSeconds: Int64 = 600
     /// Folder of `server.json`; plugin defaults are read from `<configDir>/plugins/<name>.json`.
     public var configDir = "config"
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey {
-        case host, port, synchronous
-        case dataDir = "data_dir"
-        case databaseFile = "database_file"
-        case busyTimeoutMilliseconds = "busy_timeout_ms"
-        case readerConnections = "reader_connections"
-        case maxBodyBytes = "max_body_bytes"
-        case maxParameters = "max_parameters"
-        case maxStringBytes = "max_string_bytes"
-        case idleTimeoutSeconds = "idle_timeout_seconds"
-        case bodyTimeoutSeconds = "body_timeout_seconds"
-        case tokenLifetimeSeconds = "token_lifetime_seconds"
-        case passwordIterations = "password_iterations"
-        case defaultLanguage = "default_lang"
-        case loginURL = "login_url"
-        case autoInstallPlugins = "auto_install_plugins"
-        case trustedProxies = "trusted_proxies"
-        case loginFreeFailuresPerAccount = "login_free_failures_per_account"
-        case loginFreeFailuresPerAddress = "login_free_failures_per_address"
-        case loginBackoffSeconds = "login_backoff_seconds"
-        case loginMaxBackoffSeconds = "login_max_backoff_seconds"
-        case passwordHashConcurrency = "password_hash_concurrency"
-        case passwordHashQueue = "password_hash_queue"
-        case maxHeaderBytes = "max_header_bytes"
-        case shutdownGraceSeconds = "shutdown_grace_seconds"
-        case checkDeclaredParams = "check_declared_params"
+    /// Every key `server.json` may hold.
+    public static var keys: [ConfigKey<ServerConfiguration>] {
+        [
+            .string("host", \.host),
+            .integer("port", \.port, range: 0...65_535),
+            .string("data_dir", \.dataDir),
+            .string("database_file", \.databaseFile),
+            .string("synchronous", \.synchronous, allowed: SQLiteConfiguration.Synchronous.allCases.map(\.rawValue)),
+            .integer("busy_timeout_ms", \.busyTimeoutMilliseconds, range: 0...Int.max),
+            .integer("reader_connections", \.readerConnections, range: 1...64),
+            .integer("max_body_bytes", \.maxBodyBytes, range: 1...Int.max),
+            .integer("max_parameters", \.maxParameters, range: 1...Int.max),
+            .integer("max_string_bytes", \.maxStringBytes, range: 1...Int.max),
+            .integer("idle_timeout_seconds", \.idleTimeoutSeconds, range: 1...Int.max),
+            .integer("body_timeout_seconds", \.bodyTimeoutSeconds, range: 1...Int.max),
+            .integer("token_lifetime_seconds", \.tokenLifetimeSeconds, range: 60...Int64.max),
+            .integer("password_iterations", \.passwordIterations, range: 1...Int.max),
+            .string("default_lang", \.defaultLanguage, allowed: Language.allCases.map(\.rawValue)),
+            .string("login_url", \.loginURL),
+            .boolean("auto_install_plugins", \.autoInstallPlugins),
+            .strings("trusted_proxies", \.trustedProxies),
+            .timeZone("time_zone", \.timeZone),
+            .integer("outbox_stuck_seconds", \.outboxStuckSeconds, range: 1...Int64.max),
+            .integer("scheduler_stuck_seconds", \.schedulerStuckSeconds, range: 1...Int64.max),
+            .integer("login_free_failures_per_account", \.loginFreeFailuresPerAccount, range: 1...Int.max),
+            .integer("login_free_failures_per_address", \.loginFreeFailuresPerAddress, range: 1...Int.max),
+            .integer("login_backoff_seconds", \.loginBackoffSeconds, range: 1...Int64.max),
+            .integer("login_max_backoff_seconds", \.loginMaxBackoffSeconds, range: 1...Int64.max),
+            .integer("password_hash_concurrency", \.passwordHashConcurrency, range: 0...1_024),
+            .integer("password_hash_queue", \.passwordHashQueue, range: 0...100_000),
+            .integer("max_header_bytes", \.maxHeaderBytes, range: 1_024...Int.max),
+            .integer("shutdown_grace_seconds", \.shutdownGraceSeconds, range: 0...3_600),
+            .boolean("check_declared_params", \.checkDeclaredParams),
+        ]
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        func value<T: Decodable>(_ key: CodingKeys, _ fallback: T) throws -> T {
-            try container.decodeIfPresent(T.self, forKey: key) ?? fallback
-        }
-        host = try value(.host, host)
-        port = try value(.port, port)
-        dataDir = try value(.dataDir, dataDir)
-        databaseFile = try value(.databaseFile, databaseFile)
-        synchronous = try value(.synchronous, synchronous)
-        busyTimeoutMilliseconds = try value(.busyTimeoutMilliseconds, busyTimeoutMilliseconds)
-        readerConnections = try value(.readerConnections, readerConnections)
-        maxBodyBytes = try value(.maxBodyBytes, maxBodyBytes)
-        maxParameters = try value(.maxParameters, maxParameters)
-        maxStringBytes = try value(.maxStringBytes, maxStringBytes)
-        idleTimeoutSeconds = try value(.idleTimeoutSeconds, idleTimeoutSeconds)
-        bodyTimeoutSeconds = try value(.bodyTimeoutSeconds, bodyTimeoutSeconds)
-        tokenLifetimeSeconds = try value(.tokenLifetimeSeconds, tokenLifetimeSeconds)
-        passwordIterations = try value(.passwordIterations, passwordIterations)
-        defaultLanguage = try value(.defaultLanguage, defaultLanguage)
-        loginURL = try value(.loginURL, loginURL)
-        autoInstallPlugins = try value(.autoInstallPlugins, autoInstallPlugins)
-        trustedProxies = try value(.trustedProxies, trustedProxies)
-        loginFreeFailuresPerAccount = try value(.loginFreeFailuresPerAccount, loginFreeFailuresPerAccount)
-        loginFreeFailuresPerAddress = try value(.loginFreeFailuresPerAddress, loginFreeFailuresPerAddress)
-        loginBackoffSeconds = try value(.loginBackoffSeconds, loginBackoffSeconds)
-        loginMaxBackoffSeconds = try value(.loginMaxBackoffSeconds, loginMaxBackoffSeconds)
-        passwordHashConcurrency = try value(.passwordHashConcurrency, passwordHashConcurrency)
-        passwordHashQueue = try value(.passwordHashQueue, passwordHashQueue)
-        maxHeaderBytes = try value(.maxHeaderBytes, maxHeaderBytes)
-        shutdownGraceSeconds = try value(.shutdownGraceSeconds, shutdownGraceSeconds)
-        checkDeclaredParams = try value(.checkDeclaredParams, checkDeclaredParams)
-    }
-
-    /// Reads `path`; a missing file gives the defaults, a malformed one throws.
-    public static func load(path: String) throws -> ServerConfiguration {
+    /// Reads `path` strictly. A missing file gives the defaults unless `required` (the path was
+    /// named on the command line); a malformed file, an unknown key or a bad value throws.
+    public static func load(path: String, required: Bool = false) throws(ConfigurationError) -> ServerConfiguration {
         let url = URL(fileURLWithPath: path)
-        var configuration: ServerConfiguration
+        var configuration = ServerConfiguration()
         if FileManager.default.fileExists(atPath: path) {
-            configuration = try JSONDecoder().decode(ServerConfiguration.self, from: Data(contentsOf: url))
-        } else {
-            configuration = ServerConfiguration()
+            configuration = try ConfigReader.load(path: path, into: configuration, keys: keys)
+        } else if required {
+            throw ConfigurationError(file: path, problem: "no such file")
         }
         configuration.configDir = url.deletingLastPathComponent().path
         return configuration

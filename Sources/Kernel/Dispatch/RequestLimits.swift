@@ -7,7 +7,9 @@ public struct RequestLimits: Sendable {
     public var maxBodyBytes: Int
     /// Most top-level parameters (query and body together).
     public var maxParameters: Int
-    /// Longest string value anywhere in the parameters, in UTF-8 bytes.
+    /// Longest string value anywhere in the parameters, in UTF-8 bytes; an uploaded file's
+    /// `base64` (a multipart file part, `{filename, base64, ...}`) is bounded by `maxBodyBytes`
+    /// instead, and the action that reads it sets its own limit.
     public var maxStringBytes: Int
     /// Most values in all (nested arrays and objects count each element).
     public var maxValues: Int
@@ -39,8 +41,10 @@ public struct RequestLimits: Sendable {
         case .array(let elements):
             for element in elements { try check(element, name: name, budget: &budget) }
         case .object(let object):
+            let isFile = object["filename"] != nil
             for (key, member) in object {
                 guard key.utf8.count <= maxStringBytes else { throw .badParameter(name, .tooLong(maxBytes: maxStringBytes)) }
+                if isFile && key == "base64" { continue }
                 try check(member, name: name, budget: &budget)
             }
         default:

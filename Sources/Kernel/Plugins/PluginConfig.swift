@@ -1,3 +1,4 @@
+import Foundation
 import PluginSDK
 
 /// Saving a plugin's config: the keys sent replace those stored, the rest are kept, and the
@@ -6,7 +7,10 @@ enum PluginConfig {
     /// `current` with the members of `changes` replacing (or, when null, removing) its own.
     static func merged(_ current: JSON, _ changes: JSONObject) -> JSONObject {
         var result = current.objectValue ?? JSONObject()
-        for (key, value) in changes { result[key] = value.isNull ? nil : value }
+        for (key, value) in changes {
+            // `JSON` is nil-literal expressible: a bare `nil` here would store JSON null.
+            result[key] = value.isNull ? JSON?.none : value
+        }
         return result
     }
 
@@ -18,5 +22,25 @@ enum PluginConfig {
             throw .badParameter("config.\(key)", .notOneOf(schema.map(\.name)))
         }
         try ParamValidator.check(Params(config), against: schema)
+    }
+
+    /// The config file shipped for `plugin` (`<configDir>/plugins/<name>.json`), or nil when
+    /// there is none. A file that is not a JSON object, or does not fit the plugin's schema,
+    /// stops the start with the file, the key and the nearest known key.
+    static func shipped(for plugin: any Plugin, configDir: String) throws(ConfigurationError) -> JSON? {
+        let path = URL(fileURLWithPath: configDir).appendingPathComponent("plugins/\(plugin.manifest.name).json").path
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        let json = try ConfigReader.parse(path: path)
+        guard let object = json.objectValue else { throw ConfigurationError(file: path, problem: "must be a JSON object") }
+        guard let schema = plugin.configSchema else { return json }
+        for key in object.orderedKeys where !schema.contains(where: { $0.name == key }) {
+            throw ConfigurationError(file: path, problem: ConfigProblem.unknownKey(key, known: schema.map(\.name)).description)
+        }
+        do {
+            try ParamValidator.check(Params(object), against: schema)
+        } catch {
+            throw ConfigurationError(file: path, problem: error.message(.en))
+        }
+        return json
     }
 }

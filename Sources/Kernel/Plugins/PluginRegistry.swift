@@ -13,7 +13,8 @@ public final class PluginRegistry: Sendable {
     public struct State: Sendable, Equatable {
         public var installed: Bool
         public var enabled: Bool
-        /// The version installed (which may lag the compiled-in one until migrations ran).
+        /// The version installed (which may lag the compiled-in one until migrations ran); empty
+        /// after an uninstall that dropped the plugin's data.
         public var version: String
         public var config: JSON
     }
@@ -172,6 +173,9 @@ public final class PluginRegistry: Sendable {
     /// Brings storage in line with the compiled-in plugins at start: installs new ones when
     /// `autoInstall` is on, and applies pending migrations of installed ones.
     func bootstrap(autoInstall: Bool, clock: KernelClock, services: (String) -> PluginServices, hooks: HookBus) async throws {
+        for name in order {
+            if let plugin = entries[name]?.plugin { _ = try PluginConfig.shipped(for: plugin, configDir: configDir) }
+        }
         try await refresh()
         for name in order {
             guard let entry = entries[name] else { continue }
@@ -194,7 +198,7 @@ public final class PluginRegistry: Sendable {
         try await hooks.check(VetoPoint<PluginInstallation>.pluginInstall.name, PluginInstallation(name: name, version: version, source: entry.source))
         try await entry.plugin.willInstall(services)
         try await Migrator.migrate(writer, entry.plugin.migrations, now: clock.unixSeconds())
-        let config = defaultConfig(for: entry.plugin).text
+        let config = try defaultConfig(for: entry.plugin).text
         let now = clock.unixSeconds()
         let source = entry.source
         let caches = self.caches
@@ -241,26 +245,30 @@ public final class PluginRegistry: Sendable {
 
     /// Uninstalls a plugin. With `keepData` its tables (or a dynamic plugin's registration) stay
     /// and a later install brings it back as it was; otherwise its tables are dropped, its
-    /// migrations forgotten and a dynamic plugin's registration deleted.
+    /// migrations forgotten and a dynamic plugin's registration deleted. A compiled-in plugin
+    /// keeps its row (not installed, config back to its defaults), so the uninstall is
+    /// remembered: automatic install happens only for a plugin the database has never seen.
     public func uninstall(_ name: String, keepData: Bool, clock: KernelClock) async throws {
         try Self.refuseForKernel(name)
         try await refresh()
-        guard let (entry, state) = lookup(name), let state, state.installed || !keepData else {
+        guard let (entry, state) = lookup(name), let state, state.installed || (!keepData && !state.version.isEmpty) else {
             throw KernelError(code: .pluginUnknown, message: KernelMessages.pluginUnknown(name))
         }
         let now = clock.unixSeconds()
         let source = sources.first { $0.sourceName == entry.source }
+        let defaults = try defaultConfig(for: entry.plugin).text
         try await change { db in
             if keepData {
                 try db.execute("UPDATE plugins SET installed = 0, enabled = 0, updated_at = ? WHERE name = ?", now, name)
-            } else {
-                if let source {
-                    try source.forget(name, in: db)
-                } else {
-                    for table in try db.tableNames(withPrefix: name + "_") { try db.dropTable(table) }
-                    try db.execute("DELETE FROM migrations WHERE plugin = ?", name)
-                }
+            } else if let source {
+                try source.forget(name, in: db)
                 try db.execute("DELETE FROM plugins WHERE name = ?", name)
+            } else {
+                for table in try db.tableNames(withPrefix: name + "_") { try db.dropTable(table) }
+                try db.execute("DELETE FROM migrations WHERE plugin = ?", name)
+                try db.execute(
+                    "UPDATE plugins SET installed = 0, enabled = 0, version = '', config = ?, updated_at = ? WHERE name = ?",
+                    defaults, now, name)
             }
         }
     }
@@ -296,9 +304,7 @@ public final class PluginRegistry: Sendable {
     }
 
     /// The plugin's shipped defaults: `<configDir>/plugins/<name>.json`, else its built-in default.
-    func defaultConfig(for plugin: any Plugin) -> JSON {
-        let path = URL(fileURLWithPath: configDir).appendingPathComponent("plugins/\(plugin.manifest.name).json")
-        if let data = try? Data(contentsOf: path), let config = try? JSON.parse(Array(data)) { return config }
-        return plugin.defaultConfig
+    func defaultConfig(for plugin: any Plugin) throws -> JSON {
+        try PluginConfig.shipped(for: plugin, configDir: configDir) ?? plugin.defaultConfig
     }
 }

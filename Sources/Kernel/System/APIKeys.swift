@@ -31,7 +31,7 @@ enum APIKeys {
     static func list(_ context: ActionContext, _ kernel: KernelAccess) async throws -> Reply {
         let keys = try await kernel.accounts.apiKeys(storeID: try context.params.int("store_id"))
         var answer = Reply.pageData(keys.map(\.json), page: 1, pageSize: Int64(keys.count), total: Int64(keys.count))
-        answer["scopes"] = .array(knownScopes(kernel).map { .string($0) })
+        answer["scopes"] = .array(kernel.knownScopes.map { .string($0) })
         return .ok(.object(answer))
     }
 
@@ -39,11 +39,9 @@ enum APIKeys {
         let accounts = kernel.accounts
         let storeID = try context.params.requiredInt("store_id")
         guard try await accounts.storeExists(storeID) else { throw KernelError.badParameter("store_id", .malformed) }
-        let known = knownScopes(kernel)
         let scopes = try context.params.requiredString("scopes").split(separator: ",")
             .map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        guard !scopes.isEmpty else { throw KernelError.badParameter("scopes", .missing) }
-        for scope in scopes where !known.contains(scope) { throw KernelError.invalid(AccountMessages.unknownScope(scope, known: known)) }
+        try kernel.checkScopes(scopes)
         let name = (context.params.string("name") ?? "").trimmingCharacters(in: .whitespaces)
         let (id, key) = try await accounts.createAPIKey(storeID: storeID, scopes: scopes, name: name)
         guard let record = try await accounts.apiKeys(storeID: storeID).first(where: { $0.id == id }) else { throw KernelError.notFound }
@@ -58,17 +56,5 @@ enum APIKeys {
                 id: try context.params.requiredInt("id"), storeID: try context.params.int("store_id"))
         else { throw KernelError.notFound }
         return .ok(record.json)
-    }
-
-    /// Every scope an installed action asks for, and `*` (all of them), sorted.
-    static func knownScopes(_ kernel: KernelAccess) -> [String] {
-        let registry = kernel.registry
-        var scopes: Set<String> = ["*"]
-        for name in registry.order {
-            for route in registry.entries[name]?.routes.all ?? [] {
-                if case .apiKey(let scope) = route.access { scopes.insert(scope) }
-            }
-        }
-        return scopes.sorted()
     }
 }

@@ -24,6 +24,14 @@ enum AccountMessages {
             en: "unknown scope '\(scope)' (known: \(list))", zh: "未知的权限范围 '\(scope)'（可用：\(list)）",
             fa: "محدودهٔ ناشناخته '\(scope)' (موجود: \(list))")
     }
+
+    /// A permission no route declares.
+    static func unknownPermission(_ permission: String) -> LocalizedText {
+        LocalizedText(
+            en: "unknown permission '\(permission)': no plugin, control or action of that name (use plugin.control.action, plugin.control.*, plugin.* or *)",
+            zh: "未知权限 '\(permission)'：没有该名称的插件、控制器或操作（使用 plugin.control.action、plugin.control.*、plugin.* 或 *）",
+            fa: "مجوز ناشناخته '\(permission)': افزونه، کنترل یا عملی با این نام نیست (از plugin.control.action، plugin.control.*، plugin.* یا * استفاده کنید)")
+    }
 }
 
 /// Password rules shared by every action that sets one.

@@ -35,7 +35,7 @@ enum Admins {
         try Passwords.check(password)
         let accounts = kernel.accounts
         let id = try await accounts.createAdmin(
-            name: try context.params.requiredString("name"), password: password, permissions: try powers(context.params))
+            name: try context.params.requiredString("name"), password: password, permissions: try powers(context.params, kernel))
         guard let admin = try await accounts.adminRecord(id: id) else { throw KernelError.notFound }
         return .ok(admin.json)
     }
@@ -44,7 +44,7 @@ enum Admins {
     static func setPermissions(_ context: ActionContext, _ kernel: KernelAccess) async throws -> Reply {
         let id = try context.params.requiredInt("id")
         guard context.caller.admin?.id != id else { throw KernelError.invalid(AccountMessages.ownPowers) }
-        guard let admin = try await kernel.accounts.setAdminPermissions(id: id, permissions: try powers(context.params))
+        guard let admin = try await kernel.accounts.setAdminPermissions(id: id, permissions: try powers(context.params, kernel))
         else { throw KernelError.notFound }
         return .ok(admin.json)
     }
@@ -59,9 +59,11 @@ enum Admins {
         return .ok(["id": .int(id)])
     }
 
-    /// nil for a super-admin, else the permissions named.
-    static func powers(_ params: Params) throws -> [String]? {
+    /// nil for a super-admin, else the permissions named (each must match a declared route).
+    static func powers(_ params: Params, _ kernel: KernelAccess) throws -> [String]? {
         if try params.bool("super") == true { return nil }
-        return try Accounts.permissions(from: params.string("permissions") ?? "")
+        let permissions = try Accounts.permissions(from: params.string("permissions") ?? "")
+        try kernel.checkPermissions(permissions)
+        return permissions
     }
 }

@@ -47,6 +47,10 @@ public struct PluginServices: Sendable {
     /// What a -400 answer carries as `data`: where clients send the user to log in.
     public var loginURL: String { host.loginURL }
 
+    /// The server's time zone (`time_zone` of the server config, UTC unless set): a store's zone
+    /// until the store names its own.
+    public var defaultTimeZone: TimeZoneRules { host.defaultTimeZone }
+
     /// Changes the plugin's own config: the keys of `changes` replace the stored ones (null
     /// removes one), the others stay, and the result must fit the plugin's `configSchema`
     /// (-5000 naming the key otherwise, and nothing is saved). Answers the saved config.
@@ -61,5 +65,6 @@ package protocol PluginHost: Sendable {
     func config(of plugin: String) -> JSON
     func isEnabled(_ plugin: String) -> Bool
     var loginURL: String { get }
+    var defaultTimeZone: TimeZoneRules { get }
     func saveConfig(of plugin: String, changes: JSONObject) async throws -> JSON
 }

@@ -15,9 +15,10 @@ struct InvoiceFixture: Sendable {
     /// Runs `body` against a fresh server with the invoice plugin installed.
     static func with<T: Sendable>(
         configure: @Sendable (inout ServerConfiguration) -> Void = { _ in },
+        clock: KernelClock = KernelClock(),
         _ body: @Sendable (InvoiceFixture) async throws -> T
     ) async throws -> T {
-        try await TestServer.with(plugins: [InvoicePlugin()], configure: configure) { server in
+        try await TestServer.with(plugins: [InvoicePlugin()], clock: clock, configure: configure) { server in
             let key = try await server.kernel.access.accounts.createAPIKey(storeID: 1, scopes: ["invoices"]).key
             return try await body(InvoiceFixture(server: server, apiKey: key))
         }

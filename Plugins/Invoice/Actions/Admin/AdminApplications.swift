@@ -15,9 +15,9 @@ enum AdminIndexApplications {
 /// `invoice/detail`: one application by `id`.
 enum AdminDetail {
     static func handle(_ context: ActionContext) async throws -> Reply {
-        let application = try await AdminApplication.load(context)
+        let (application, zone) = try await AdminApplication.load(context)
         return .ok([
-            "data": application.row(context.language),
+            "data": application.row(context.language, zone: zone),
             "field_list": .array(ShopXOLabels.fieldList(ShopXOLabels.applicationFields, context.language)),
         ])
     }
@@ -36,13 +36,13 @@ enum AdminDelete {
     }
 }
 
-/// The application an admin action names by `id`.
+/// The application an admin action names by `id`, and its store's time zone.
 enum AdminApplication {
-    static func load(_ context: ActionContext) async throws -> Application {
+    static func load(_ context: ActionContext) async throws -> (Application, TimeZoneRules) {
         let id = try context.params.requiredInt("id")
-        guard let application = try await context.storage.read({ db in try ApplicationRecords.find(db, id: id) }) else {
-            throw KernelError.notFound
+        return try await context.storage.read { db in
+            guard let application = try ApplicationRecords.find(db, id: id) else { throw KernelError.notFound }
+            return (application, try SettingsRecords.load(db, storeID: application.storeID, context: context).timeZone)
         }
-        return application
     }
 }

@@ -4,11 +4,11 @@ import PluginSDK
 /// `invoice/auditinfo`: an application pending review and the audit choices.
 enum AuditInfo {
     static func handle(_ context: ActionContext) async throws -> Reply {
-        let application = try await AdminApplication.load(context)
+        let (application, zone) = try await AdminApplication.load(context)
         guard application.status == .pending else { throw ApplicationMessages.notPendingReview }
         let language = context.language
         return .ok([
-            "data": application.row(language),
+            "data": application.row(language, zone: zone),
             "audit_status_list": [
                 ["id": .int(ApplicationStatus.toBeIssued.rawValue), "name": .string(ShopXOLabels.approve(language))],
                 ["id": .int(ApplicationStatus.refused.rawValue), "name": .string(ShopXOLabels.refuse(language))],
@@ -44,7 +44,8 @@ enum AuditApplication {
             if !status.isLive { try ApplicationRecords.setLive(db, applicationID: id, false) }
             guard let audited = try ApplicationRecords.find(db, id: id) else { throw KernelError.notFound }
             try context.services.hooks.publish(
-                HookEvent(InvoiceEvents.applicationAudited, storeID: audited.storeID, payload: audited.eventPayload), in: db)
+                HookEvent(InvoiceEvents.applicationAudited, storeID: audited.storeID, payload: audited.eventPayload(zone: try SettingsRecords.load(db, storeID: audited.storeID, context: context).timeZone)),
+                in: db)
         }
         return .ok()
     }

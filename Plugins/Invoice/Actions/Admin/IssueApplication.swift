@@ -4,9 +4,9 @@ import PluginSDK
 /// `invoice/issueinfo`: an approved application waiting to be issued.
 enum IssueInfo {
     static func handle(_ context: ActionContext) async throws -> Reply {
-        let application = try await AdminApplication.load(context)
+        let (application, zone) = try await AdminApplication.load(context)
         guard application.status == .toBeIssued else { throw ApplicationMessages.notToBeIssued }
-        return .ok(["data": application.row(context.language)])
+        return .ok(["data": application.row(context.language, zone: zone)])
     }
 }
 

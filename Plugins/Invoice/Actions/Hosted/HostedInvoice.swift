@@ -8,19 +8,23 @@ struct HostedInvoice: Sendable {
 
     static let linkParam = Param.string("link", required: true, maxLength: 60, "The link token from merchant/link")
 
-    /// `hosted/view`: what the page shows - the store (name, address, tax id, logo as a data URL),
-    /// amounts, lines, status, the pay link while pending, and whether a PDF exists. Never the
+    /// `hosted/view`: what the page shows - the store (name, address, tax id, logo as a data URL,
+    /// time zone), amounts, lines, status, the pay link while pending, whether a PDF exists, and
+    /// the attachments the customer may download now (with how many wait for the payment). Never the
     /// customer's details or the webhooks.
     func view(_ context: ActionContext) async throws -> Reply {
-        let (invoice, settings, logo) = try await context.storage.read { db in
+        let (invoice, settings, logo, attachments) = try await context.storage.read { db in
             let (invoice, settings) = try Self.linkedInvoice(context, db: db)
-            return (invoice, settings, try SettingsRecords.logo(db, storeID: invoice.storeID))
+            return (
+                invoice, settings, try SettingsRecords.logo(db, storeID: invoice.storeID),
+                try AttachmentRecords.forInvoice(db, invoiceID: invoice.id)
+            )
         }
         let money = { (value: Money) in JSON.string(value.formatted(invoice.currency)) }
-        return .ok([
+        var page: JSONObject = [
             "store": [
                 "name": .string(settings.storeName), "address": .string(settings.storeAddress), "tax_id": .string(settings.storeTaxID),
-                "logo": logo?.json["data_url"] ?? .null,
+                "logo": logo?.json["data_url"] ?? .null, "time_zone": .string(settings.timeZone.identifier),
             ],
             "number": .string(invoice.number),
             "status": .string(invoice.status.rawValue),
@@ -43,7 +47,25 @@ struct HostedInvoice: Sendable {
                         "quantity": .int(line.input.quantity), "amount": money(line.input.amount), "total": money(line.total),
                     ]
                 }),
-        ])
+        ]
+        for (key, value) in attachments.hostedJSON(invoice.status) { page[key] = value }
+        return .ok(.object(page))
+    }
+
+    /// `hosted/attachment`: a file the invoice lists, for the holder of its link; one that waits
+    /// for the payment is refused until the invoice is paid.
+    static func attachment(_ context: ActionContext) async throws -> Reply {
+        let id = try context.params.requiredInt("id")
+        let (attachment, bytes) = try await context.storage.read { db -> (Attachment, [UInt8]) in
+            let (invoice, _) = try linkedInvoice(context, db: db)
+            let listed = try AttachmentRecords.forInvoice(db, invoiceID: invoice.id)
+            guard let attachment = listed.items.first(where: { $0.id == id }),
+                let bytes = try AttachmentRecords.content(db, storeID: invoice.storeID, id: id)
+            else { throw KernelError.notFound }
+            guard listed.available(invoice.status) else { throw AttachmentMessages.afterPayment }
+            return (attachment, bytes)
+        }
+        return AttachmentActions.file(attachment, bytes)
     }
 
     /// `hosted/pdf`: the PDF, on the same terms as the customer's own (paid with real money only).

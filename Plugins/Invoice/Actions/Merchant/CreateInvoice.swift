@@ -23,10 +23,12 @@ enum CreateInvoice {
         let subscriptionID = try params.int("subscription_id")
         let webhooks = try webhooks(params)
         let idempotency = requestID.map { IdempotencyKey(key: $0, params: params, declared: MerchantParams.create) }
-        let invoice = try await context.storage.write { db -> Invoice in
+        let attachmentIDs = try params.ids("attachments")
+        let attachmentsAfterPayment = try params.bool("send_attachments_after_payment") ?? false
+        let invoice = try await context.storage.write { db -> JSON in
             let merchant = try MerchantContext(context, db: db)
             if let idempotency, let existing = try idempotency.existing(db, storeID: merchant.storeID, now: merchant.now, config: context.config) {
-                return existing
+                return try ViewInvoice.answer(existing, db: db)
             }
             let currency = currencyCode.flatMap(Currency.init) ?? merchant.settings.currency
             if let userID {
@@ -42,13 +44,15 @@ enum CreateInvoice {
                 kind: kind, userID: userID, currency: currency, lines: lines,
                 customer: customer, expiresAt: expiresAt, couponID: coupon?.id, subscriptionID: subscriptionID,
                 feedback: params.string("feedback"), webhooks: webhooks, checkoutURL: params.string("checkout_url"), requestID: requestID,
-                requestFingerprint: idempotency?.fingerprint)
+                requestFingerprint: idempotency?.fingerprint,
+                attachments: try AttachmentRecords.check(db, storeID: merchant.storeID, ids: attachmentIDs.map(String.init), field: "attachments"),
+                attachmentsAfterPayment: attachmentsAfterPayment)
             let id = try InvoiceRecords.create(db, storeID: merchant.storeID, draft: draft, settings: merchant.settings, now: merchant.now)
             guard let invoice = try InvoiceRecords.find(db, id: id, storeID: merchant.storeID) else { throw KernelError.notFound }
             try context.services.hooks.publish(InvoiceEvents.created, invoice, in: db)
-            return invoice
+            return try ViewInvoice.answer(invoice, db: db)
         }
-        return .ok(invoice.json)
+        return .ok(invoice)
     }
 
     /// `webhooks`: a list of URLs to notify (kept with the invoice).

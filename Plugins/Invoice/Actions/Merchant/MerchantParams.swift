@@ -4,6 +4,12 @@ import PluginSDK
 enum MerchantParams {
     static let storeID = Param.integer("store_id", range: 1...Int64.max, "The store an admin acts for (default 1)")
 
+    /// A page of a store's catalog (coupons, attachments): 20 a page by default.
+    static let page: [Param] = [.integer("page", range: 1...1_000_000), .integer("page_size", range: 1...100), storeID]
+
+    /// One attachment of the store.
+    static let attachment: [Param] = [.integer("id", required: true, range: 1...Int64.max, "Attachment id"), storeID]
+
     /// `id` or `number` names the invoice.
     static let reference: [Param] = [
         .integer("id", range: 1...Int64.max, "Invoice id"),
@@ -25,6 +31,10 @@ enum MerchantParams {
         .string("feedback", maxLength: 2_000),
         .array("webhooks", maxCount: 10, "URLs to notify"),
         .string("checkout_url", maxLength: 2_048),
+        .ids("attachments", "Ids of the store's attachments (attachment/upload) the customer gets with the invoice; on update, replaces the list"),
+        .boolean(
+            "send_attachments_after_payment",
+            "true: the customer sees the attachments only once the invoice is paid (PayPing's sendAttachmentsAfterSuccessPayment)"),
     ]
 
     static let create: [Param] =
@@ -91,5 +101,6 @@ enum MerchantParams {
         Param.array("real_money_gateways", maxCount: 20, "Gateways whose payments may be invoiced (an array, or comma-separated text)")
             .checkedByTheAction(),
         Param.string("store_logo", maxLength: 65_536, "A PNG as base64 text or a multipart file part; empty removes it").checkedByTheAction(),
+        .string("time_zone", maxLength: 64, "IANA time zone of the dates people read: UTC, Asia/Shanghai, Europe/Berlin, ..."),
     ]
 }

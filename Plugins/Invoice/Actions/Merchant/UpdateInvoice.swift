@@ -15,7 +15,9 @@ enum UpdateInvoice {
         if let url = params.string("checkout_url") { changes.append(("checkout_url", url)) }
         if params["webhooks"] != nil { changes.append(("webhooks", try CreateInvoice.webhooks(params).text)) }
         let assignments = changes
-        let updated = try await context.storage.write { db -> Invoice in
+        let attachmentIDs = params["attachments"] == nil ? nil : try params.ids("attachments")
+        let attachmentsAfterPayment = try params.bool("send_attachments_after_payment")
+        let updated = try await context.storage.write { db -> JSON in
             let merchant = try MerchantContext(context, db: db)
             let current = try merchant.invoice(context, db: db)
             guard current.status == .pending else { throw InvoiceMessages.notPending }
@@ -33,10 +35,17 @@ enum UpdateInvoice {
             for (column, value) in assignments {
                 try db.execute("UPDATE invoice_invoices SET \(column) = ? WHERE id = ?", value, current.id)
             }
+            if attachmentIDs != nil || attachmentsAfterPayment != nil {
+                let listed = try AttachmentRecords.forInvoice(db, invoiceID: current.id)
+                let ids = try attachmentIDs.map {
+                    try AttachmentRecords.check(db, storeID: merchant.storeID, ids: $0.map(String.init), field: "attachments")
+                } ?? listed.items.map(\.id)
+                try AttachmentRecords.link(db, invoiceID: current.id, ids: ids, afterPayment: attachmentsAfterPayment ?? listed.afterPayment)
+            }
             try InvoiceRecords.touch(db, current, note: "updated", now: merchant.now)
-            return try InvoiceRecords.current(db, current)
+            return try ViewInvoice.answer(try InvoiceRecords.current(db, current), db: db)
         }
-        return .ok(updated.json)
+        return .ok(updated)
     }
 }
 

@@ -1,9 +1,17 @@
 import PluginSDK
 
-/// `merchant/view`: one invoice of the store by `id` or `number`.
+/// `merchant/view`: one invoice of the store by `id` or `number`, with its attachments.
 enum ViewInvoice {
     static func handle(_ context: ActionContext) async throws -> Reply {
-        .ok(try await context.storage.read { db in try MerchantContext(context, db: db).invoice(context, db: db).json })
+        .ok(try await context.storage.read { db in try answer(try MerchantContext(context, db: db).invoice(context, db: db), db: db) })
+    }
+
+    /// One invoice as the merchant API answers it alone: its JSON and the attachments it lists
+    /// (read here only, never for lists).
+    static func answer(_ invoice: Invoice, db: Database) throws -> JSON {
+        var object = invoice.json.objectValue ?? JSONObject()
+        for (key, value) in try AttachmentRecords.forInvoice(db, invoiceID: invoice.id).merchantJSON { object[key] = value }
+        return .object(object)
     }
 }
 

@@ -2,9 +2,11 @@ import Foundation
 import PluginSDK
 
 /// `order/index` and `recharge/index`: the caller's orders or recharges, paid ones unless
-/// `status` names another invoice status, filtered by payment time (`start_time`, `end_time`)
-/// and gateway (`payment`), latest payment first, 10, 20 or 50 a page. Each row says whether it
-/// can still be invoiced and, if not, why.
+/// `status` names another invoice status, filtered by payment time (`start_time`, `end_time`: a
+/// time without a zone, or a bare date, is read in the store's time zone, and a bare `end_time`
+/// covers that whole local day) and gateway (`payment`), latest payment first, 10, 20 or 50 a
+/// page. Each row says whether it can still be invoiced and, if not, why; its times are the
+/// store's wall clock, as ShopXO shows them.
 enum BusinessList {
     static func orders(_ context: ActionContext) async throws -> Reply {
         try await list(context, kind: .order)
@@ -29,22 +31,25 @@ enum BusinessList {
         } else {
             conditions.append("status IN ('paid', 'partially_refunded')")
         }
-        if let start = try InvoiceInput.time(params, "start_time") {
-            conditions.append("paid_at >= ?")
-            arguments.append(start)
-        }
-        if let end = try InvoiceInput.time(params, "end_time") {
-            conditions.append("paid_at <= ?")
-            arguments.append(isDateOnly(params.string("end_time")) ? end + 86_399 : end)
-        }
         if let payment = params.string("payment"), !payment.isEmpty {
             conditions.append("gateway_type = ?")
             arguments.append(payment.lowercased())
         }
-        let filter = conditions.joined(separator: " AND ")
-        let bound = arguments
-        let (rules, total, rows) = try await context.storage.read { db -> (EligibilityRules, Int64, [(Invoice, Bool, Int64)]) in
-            let rules = try EligibilityRules.load(db, context: context, storeID: user.storeID)
+        let fixed = (conditions, arguments)
+        let (rules, zone, total, rows) = try await context.storage.read {
+            db -> (EligibilityRules, TimeZoneRules, Int64, [(Invoice, Bool, Int64)]) in
+            let settings = try SettingsRecords.load(db, storeID: user.storeID, context: context)
+            let rules = EligibilityRules(config: ShopXOConfig(context.config), settings: settings, now: context.now)
+            var (conditions, bound) = fixed
+            if let start = try InvoiceInput.time(params, "start_time", zone: settings.timeZone) {
+                conditions.append("paid_at >= ?")
+                bound.append(start)
+            }
+            if let end = try InvoiceInput.time(params, "end_time", zone: settings.timeZone, endOfDay: true) {
+                conditions.append("paid_at <= ?")
+                bound.append(end)
+            }
+            let filter = conditions.joined(separator: " AND ")
             let total = try db.queryOne("SELECT COUNT(*) AS n FROM invoice_invoices WHERE \(filter)", arguments: bound)?.int64("n") ?? 0
             let rows = try db.query(
                 """
@@ -54,21 +59,17 @@ enum BusinessList {
                 FROM invoice_invoices WHERE \(filter) ORDER BY paid_at DESC, id DESC LIMIT ? OFFSET ?
                 """, arguments: bound + [paging.size, paging.offset])
             return (
-                rules, total,
+                rules, settings.timeZone, total,
                 try rows.map { (try InvoiceRecords.load(db, row: $0, withDetails: false), $0.bool("in_application"), $0.int64("quantity") ?? 0) }
             )
         }
         let language = context.language
         let list = rows.map { invoice, held, quantity in
-            BusinessRow.json(invoice, quantity: quantity, eligibility: rules.check(invoice, inApplication: held), language: language)
+            BusinessRow.json(
+                invoice, quantity: quantity, eligibility: rules.check(invoice, inApplication: held), language: language, zone: zone)
         }
         let fields = kind == .order ? ShopXOLabels.orderFields : ShopXOLabels.rechargeFields
         return .ok(paging.shopxoPage(total: total, rows: list, fields: ShopXOLabels.fieldList(fields, language)))
-    }
-
-    /// Whether a time was sent as a bare date, which as an end means the whole day.
-    private static func isDateOnly(_ text: String?) -> Bool {
-        text?.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) != nil
     }
 }
 

@@ -2,9 +2,10 @@ import PluginSDK
 
 /// An invoice as a row of ShopXO's order or recharge list: its numbers in ShopXO's terms, its
 /// invoice fields (number, currency, VAT, gateway, transaction) and whether it can still be
-/// invoiced. The whole invoice, lines and history included, is `order/detail`'s answer.
+/// invoiced; its times on the store's wall clock (`zone`). The whole invoice, lines and history
+/// included, is `order/detail`'s answer.
 enum BusinessRow {
-    static func json(_ invoice: Invoice, quantity: Int64, eligibility: Eligibility, language: Language) -> JSON {
+    static func json(_ invoice: Invoice, quantity: Int64, eligibility: Eligibility, language: Language, zone: TimeZoneRules) -> JSON {
         let money = { (value: Money) in JSON.string(value.formatted(invoice.currency)) }
         let paid = invoice.status.isPaid || invoice.status == .refunded ? invoice.netPaid : .zero
         var row = JSONObject()
@@ -31,9 +32,9 @@ enum BusinessRow {
         }
         row.append("payment", .string(invoice.gatewayType ?? ""))
         row.append("payment_name", .string(ShopXOLabels.payment(invoice.gatewayType)(language)))
-        row.append("pay_time", .string(UTCTime.shopxo(invoice.paidAt)))
-        row.append("add_time", .string(UTCTime.shopxo(invoice.createdAt)))
-        row.append("upd_time", .string(UTCTime.shopxo(invoice.updatedAt)))
+        row.append("pay_time", .string(CivilTime.shopxo(invoice.paidAt.map(zone.wallClock))))
+        row.append("add_time", .string(CivilTime.shopxo(zone.wallClock(invoice.createdAt))))
+        row.append("upd_time", .string(CivilTime.shopxo(zone.wallClock(invoice.updatedAt))))
         row.append("currency", .string(invoice.currency.code))
         row.append("invoice_number", .string(invoice.number))
         row.append("invoice_state", .string(invoice.status.rawValue))

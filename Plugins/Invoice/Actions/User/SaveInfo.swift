@@ -15,10 +15,12 @@ enum SaveInfo {
         let data: JSON
         let saveBase: JSON
         if let id = try editID(context.params) {
-            guard let application = try await context.storage.read({ db in try ApplicationRecords.find(db, id: id, userID: user.id) })
-            else { throw KernelError.notFound }
+            let (found, zone) = try await context.storage.read { db in
+                (try ApplicationRecords.find(db, id: id, userID: user.id), try SettingsRecords.load(db, storeID: user.storeID, context: context).timeZone)
+            }
+            guard let application = found else { throw KernelError.notFound }
             guard application.status.isEditable else { throw ApplicationMessages.notEditable }
-            data = application.formData
+            data = application.formData(zone: zone)
             saveBase = BusinessSelection.saveBaseData(
                 kind: application.kind, total: application.total.formatted(application.currency),
                 items: application.items.map { ($0.invoiceID, $0.businessNo) }, language)
@@ -54,7 +56,7 @@ enum SaveInfo {
 
     /// The applicant's details from an earlier application, as strings, without its id.
     private static func lastDetails(_ application: Application) -> JSON {
-        let all = application.formData
+        let all = application.formData(zone: .utc)  // the prefill keys hold no time
         return .object(JSONObject(prefillKeys.map { ($0, all[$0] ?? "") }))
     }
 }

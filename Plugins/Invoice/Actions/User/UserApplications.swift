@@ -17,10 +17,12 @@ enum UserDetail {
     static func handle(_ context: ActionContext) async throws -> Reply {
         let user = try context.requireUser()
         let id = try context.params.requiredInt("id")
-        let application = try await context.storage.read { db in try ApplicationRecords.find(db, id: id, userID: user.id) }
+        let (application, zone) = try await context.storage.read { db in
+            (try ApplicationRecords.find(db, id: id, userID: user.id), try SettingsRecords.load(db, storeID: user.storeID, context: context).timeZone)
+        }
         let language = context.language
         return .ok([
-            "data": application?.row(language) ?? .null,
+            "data": application?.row(language, zone: zone) ?? .null,
             "field_list": .array(ShopXOLabels.fieldList(ShopXOLabels.applicationFields, language)),
         ])
     }
@@ -31,13 +33,18 @@ enum ApplicationFilters {
     /// One page of the applications `filter` selects, as ShopXO's page structure.
     static func page(_ context: ActionContext, _ filter: ApplicationRecords.Filter) async throws -> Reply {
         let paging = try Paging(context.params)
-        let (total, applications) = try await context.storage.read { db in
-            try ApplicationRecords.page(db, filter, paging: paging)
+        let (total, applications, zones) = try await context.storage.read { db in
+            let (total, applications) = try ApplicationRecords.page(db, filter, paging: paging)
+            var zones: [Int64: TimeZoneRules] = [:]
+            for storeID in Set(applications.map(\.storeID)) {
+                zones[storeID] = try SettingsRecords.load(db, storeID: storeID, context: context).timeZone
+            }
+            return (total, applications, zones)
         }
         let language = context.language
         return .ok(
             paging.shopxoPage(
-                total: total, rows: applications.map { $0.row(language) },
+                total: total, rows: applications.map { $0.row(language, zone: zones[$0.storeID] ?? .utc) },
                 fields: ShopXOLabels.fieldList(ShopXOLabels.applicationFields, language)))
     }
 

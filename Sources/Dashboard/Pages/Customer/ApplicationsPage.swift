@@ -9,7 +9,8 @@ enum ApplicationsPage {
         let page = context.request.query.string("page") ?? "1"
         let answer = await context.call("invoice", "user", "index", ["page": .string(page)])
         if answer.needsLogin { return ErrorPage.refused(context, answer) }
-        let rows = (answer.data["data_list"]?.arrayValue ?? []).map { row(context, $0) }
+        let zone = await context.timeZone()
+        let rows = (answer.data["data_list"]?.arrayValue ?? []).map { row(context, $0, zone: zone) }
         let headers = [
             context.t(CommonText.created), context.t(CustomerText.orders), context.t(CommonText.amount),
             context.t(en: "Invoice type", zh: "发票类型", fa: "نوع فاکتور"), context.t(CommonText.status),
@@ -26,7 +27,7 @@ enum ApplicationsPage {
         return .page(Layout.page(context, title: context.t(CustomerText.applications), body.joined))
     }
 
-    private static func row(_ context: PageContext, _ application: JSON) -> [HTML] {
+    private static func row(_ context: PageContext, _ application: JSON, zone: TimeZoneRules) -> [HTML] {
         let id = application["id"]?.intValue ?? 0
         let status = application["status"]?.intValue ?? 0
         let orders = (application["business_list"]?.arrayValue ?? []).compactMap { $0["business_no"]?.stringValue }.joined(separator: ", ")
@@ -43,7 +44,7 @@ enum ApplicationsPage {
                     confirm: true))
         }
         return [
-            Components.time(application["add_time"]), "<bdi>\(orders)</bdi>",
+            Components.time(application["add_time"], zone: zone), "<bdi>\(orders)</bdi>",
             "\(application["total_price"]?.stringValue ?? "")", "\(application["invoice_type_name"]?.stringValue ?? "")", statusCell,
             issued(context, application), "<div class=\"cell-actions\">\(actions)</div>",
         ]

@@ -35,6 +35,7 @@ enum OrdersPage {
         let answer = await context.call("invoice", business.control, "index", params)
         if answer.needsLogin { return ErrorPage.refused(context, answer) }
         let rows = answer.data["data_list"]?.arrayValue ?? []
+        let zone = await context.timeZone()
         let title = context.t(business.title)
         let body: [HTML] = [
             filters(context, business), Components.failure(answer), summary(context, answer.data, rows, business),
@@ -42,7 +43,7 @@ enum OrdersPage {
             <form id="apply" method="get" action="/my/applications/new" class="apply-form">\
             <input type="hidden" name="type" value="\(business.type)">\(Components.submit(context.t(CustomerText.apply)))</form>
             """,
-            table(context, rows, business),
+            table(context, rows, business, zone: zone),
             Components.pager(
                 context, page: answer.data["page"]?.intValue ?? 1, pageTotal: answer.data["page_total"]?.intValue ?? 1,
                 total: answer.data["data_total"]?.intValue ?? 0),
@@ -94,7 +95,7 @@ enum OrdersPage {
         ])
     }
 
-    private static func table(_ context: PageContext, _ rows: [JSON], _ business: Business) -> HTML {
+    private static func table(_ context: PageContext, _ rows: [JSON], _ business: Business, zone: TimeZoneRules) -> HTML {
         let headers = [
             context.t(CustomerText.choose), context.t(CommonText.number), context.t(CommonText.paidAt), context.t(CommonText.paymentMethod),
             context.t(CommonText.amount), context.t(CommonText.status), context.t(CustomerText.invoice),
@@ -117,7 +118,7 @@ enum OrdersPage {
                 invoice.append("<span class=\"why\">\(context.t(reason))</span>")
             }
             return [
-                chooser, "\(number)", Components.time(row["pay_time"]), "\(row["payment_name"]?.stringValue ?? "")",
+                chooser, "\(number)", Components.time(row["pay_time"], zone: zone), "\(row["payment_name"]?.stringValue ?? "")",
                 Components.money(row[business.paidKey], row["currency"]),
                 Components.badge(context.t(CommonText.invoiceStatus(state)), kind: state), "<div class=\"cell-actions\">\(invoice)</div>",
             ]
@@ -134,7 +135,8 @@ enum OrdersPage {
             <a href="\(business.path)">\(context.t(CommonText.back))</a></p>
             """
         let title = context.t(CustomerText.invoice) + " " + (answer.data["number"]?.stringValue ?? "")
-        return .page(Layout.page(context, title: title, actions + InvoiceView.render(context, answer.data)))
+        let zone = await context.timeZone()
+        return .page(Layout.page(context, title: title, actions + InvoiceView.render(context, answer.data, zone: zone)))
     }
 
     static func pdf(_ context: PageContext, _ business: Business, id: String) async -> DashboardResponse {

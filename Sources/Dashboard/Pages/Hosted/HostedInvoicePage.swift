@@ -3,14 +3,20 @@ import PluginSDK
 
 /// `/i/<link>`: the hosted invoice page for a customer without an account (`invoice/hosted/view`
 /// with the link's token, no session): the store, amounts, lines and status, a pay link while
-/// unpaid and the PDF once paid. `/i/<link>/pdf` is the PDF (`invoice/hosted/pdf`). A wrong or
-/// outdated link is a 404 like any missing page.
+/// unpaid, the PDF once paid and the invoice's attachments (once paid when it says so).
+/// `/i/<link>/pdf` is the PDF (`invoice/hosted/pdf`), `/i/<link>/attachments/<id>` an attachment
+/// (`invoice/hosted/attachment`). A wrong or outdated link is a 404 like any missing page.
 enum HostedInvoicePage {
     static func route(_ context: PageContext, parts: [String]) async -> DashboardResponse {
         let link = parts[0]
         if parts.count == 2 && parts[1] == "pdf" {
             let download = context.request.query.string("download") == "1" ? "1" : "0"
             let answer = await call(context, "pdf", ["link": .string(link), "download": .string(download)])
+            return answer.fileResponse ?? ErrorPage.refused(context, answer)
+        }
+        if parts.count == 3 && parts[1] == "attachments" {
+            guard let id = Int64(parts[2]) else { return ErrorPage.notFound(context) }
+            let answer = await call(context, "attachment", ["link": .string(link), "id": .int(id)])
             return answer.fileResponse ?? ErrorPage.refused(context, answer)
         }
         guard parts.count == 1 else { return ErrorPage.notFound(context) }
@@ -32,6 +38,7 @@ enum HostedInvoicePage {
         let status = invoice["status"]?.stringValue ?? ""
         let money = { (key: String) -> HTML in Components.money(invoice[key], .string(currency)) }
         let store = invoice["store"] ?? .null
+        let zone = store["time_zone"]?.stringValue.flatMap(TimeZoneRules.named) ?? .utc
         var actions: [HTML] = []
         if let pay = invoice["pay_url"]?.stringValue, pay.hasPrefix("https://") || pay.hasPrefix("http://") {
             actions.append(
@@ -61,10 +68,11 @@ enum HostedInvoicePage {
                 (context.t(CommonText.status), Components.badge(context.t(CommonText.invoiceStatus(status)), kind: status)),
                 (context.t(CommonText.total), money("total")), (context.t(CommonText.vat), money("vat")),
                 (context.t(CommonText.refunded), money("refunded")),
-                (context.t(CommonText.created), Components.time(invoice["created_at"])),
-                (context.t(CommonText.paidAt), Components.time(invoice["paid_at"])),
+                (context.t(CommonText.created), Components.time(invoice["created_at"], zone: zone)),
+                (context.t(CommonText.paidAt), Components.time(invoice["paid_at"], zone: zone)),
             ]),
             "<p class=\"cell-actions\">\(actions)</p>",
+            attachments(context, invoice, link: link),
             Components.table(
                 context, caption: context.t(CommonText.lines),
                 headers: [
@@ -73,5 +81,30 @@ enum HostedInvoicePage {
                 ],
                 rows: lines),
         ].joined
+    }
+
+    /// The files the customer may download now, and a note when more come with the payment.
+    private static func attachments(_ context: PageContext, _ invoice: JSON, link: String) -> HTML {
+        let files = (invoice["attachments"]?.arrayValue ?? []).map { file -> HTML in
+            let id = file["id"]?.intValue ?? 0
+            let name = file["name"]?.stringValue ?? ""
+            return "<li><a href=\"/i/\(link)/attachments/\(id)\" download><bdi>\(name)</bdi></a> <small>\(size(file["size"]?.intValue ?? 0))</small></li>"
+        }
+        let waiting = invoice["attachments_after_payment"]?.intValue ?? 0
+        guard !files.isEmpty || waiting > 0 else { return "" }
+        let note: HTML =
+            waiting > 0
+            ? "<p class=\"why\">\(context.t(en: "\(waiting) file(s) will be available here once the invoice is paid.", zh: "付款后可在此下载 \(waiting) 个文件。", fa: "\(waiting) فایل پس از پرداخت صورتحساب اینجا در دسترس خواهد بود."))</p>"
+            : ""
+        let list: HTML = files.isEmpty ? "" : "<ul class=\"attachments\">\(files.joined)</ul>"
+        return "<section><h2>\(context.t(en: "Attachments", zh: "附件", fa: "پیوست‌ها"))</h2>\(list)\(note)</section>"
+    }
+
+    /// A file size as people read it: bytes below 1 KiB, else KiB or MiB with one decimal.
+    private static func size(_ bytes: Int64) -> String {
+        if bytes < 1_024 { return "\(bytes) B" }
+        let (unit, scale): (String, Int64) = bytes < 1_048_576 ? ("KiB", 1_024) : ("MiB", 1_048_576)
+        let tenths = (bytes * 10 + scale / 2) / scale
+        return "\(tenths / 10).\(tenths % 10) \(unit)"
     }
 }

@@ -38,6 +38,7 @@ enum APIKeysPage {
     static func list(_ context: PageContext, failure: Answer?) async -> DashboardResponse {
         let answer = await context.callForStore("system", "apikeys", "list")
         if answer.needsLogin { return ErrorPage.refused(context, answer) }
+        let zone = await context.timeZone()
         let rows = (answer.data["items"]?.arrayValue ?? []).map { key -> [HTML] in
             let id = key["id"]?.intValue ?? 0
             let revoked = key["revoked"]?.boolValue == true
@@ -51,7 +52,7 @@ enum APIKeysPage {
             return [
                 "<code>\(prefix.isEmpty ? "#\(id)" : prefix + "…")</code>", "\(key["name"]?.stringValue ?? "")",
                 "\((key["scopes"]?.arrayValue ?? []).compactMap(\.stringValue).joined(separator: ", "))",
-                "\(key["created_at"]?.intValue.map(UnixTime.text) ?? "")", action,
+                key["created_at"]?.intValue.map { Components.time(.string(CivilTime.iso8601($0)), zone: zone) } ?? "", action,
             ]
         }
         let scopes = (answer.data["scopes"]?.arrayValue ?? []).compactMap(\.stringValue).map { scope -> HTML in
@@ -76,17 +77,5 @@ enum APIKeysPage {
             "<section><h2>\(context.t(en: "New API key", zh: "新 API 密钥", fa: "کلید API جدید"))</h2>\(create)</section>",
         ]
         return ManageRouter.page(context, title: context.t(ManageText.apiKeys), body.joined, status: failure == nil ? 200 : 422)
-    }
-}
-
-/// Unix seconds as "2026-11-30 20:44 UTC".
-enum UnixTime {
-    static func text(_ seconds: Int64) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
-        let parts = calendar.dateComponents(
-            [.year, .month, .day, .hour, .minute], from: Date(timeIntervalSince1970: TimeInterval(seconds)))
-        return String(
-            format: "%04d-%02d-%02d %02d:%02d UTC", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0, parts.hour ?? 0, parts.minute ?? 0)
     }
 }

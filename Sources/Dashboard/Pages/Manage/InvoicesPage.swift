@@ -52,6 +52,7 @@ enum InvoicesPage {
                 selected: query.string("page_size") ?? "20", autosubmit: true),
             Components.submit(context.t(CommonText.filter)),
         ]
+        let zone = await context.timeZone()
         let rows = (answer.data["items"]?.arrayValue ?? []).map { invoice -> [HTML] in
             let id = invoice["id"]?.intValue ?? 0
             let status = invoice["status"]?["status"]?.stringValue ?? ""
@@ -60,7 +61,7 @@ enum InvoicesPage {
                 "<a href=\"/manage/invoices/\(id)\">\(invoice["number"]?.stringValue ?? "")</a>", "\(invoice["kind"]?.stringValue ?? "")",
                 "\(invoice["user_id"]?.intValue.map(String.init) ?? "")",
                 Components.badge(context.t(CommonText.invoiceStatus(status)), kind: status),
-                Components.money(subtotal["total"], subtotal["currency"]), Components.time(invoice["created_at"]),
+                Components.money(subtotal["total"], subtotal["currency"]), Components.time(invoice["created_at"], zone: zone),
             ]
         }
         let headers = [
@@ -111,6 +112,7 @@ enum InvoicesPage {
                         ].joined) + "</section>")
         }
         let title = context.t(CustomerText.invoice) + " " + (answer.data["number"]?.stringValue ?? "")
-        return ManageRouter.page(context, title: title, InvoiceView.render(context, answer.data) + sections.joined)
+        let zone = await context.timeZone()
+        return ManageRouter.page(context, title: title, InvoiceView.render(context, answer.data, zone: zone) + sections.joined)
     }
 }

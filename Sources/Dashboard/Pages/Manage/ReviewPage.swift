@@ -37,6 +37,7 @@ enum ReviewPage {
         if let kind = query.string("business_type"), !kind.isEmpty { params["business_type"] = .string(kind) }
         let answer = await context.call("invoice", "invoice", "index", params)
         if answer.needsLogin { return ErrorPage.refused(context, answer) }
+        let zone = await context.timeZone()
         let filters: [HTML] = [
             Components.select(
                 context.t(CommonText.status), name: "status",
@@ -54,7 +55,7 @@ enum ReviewPage {
         let rows = (answer.data["data_list"]?.arrayValue ?? []).map { application -> [HTML] in
             let id = application["id"]?.intValue ?? 0
             return [
-                "<a href=\"/manage/applications/\(id)\">#\(id)</a>", Components.time(application["add_time"]),
+                "<a href=\"/manage/applications/\(id)\">#\(id)</a>", Components.time(application["add_time"], zone: zone),
                 "\(application["user_id"]?.intValue ?? 0)", "\(application["invoice_title"]?.stringValue ?? "")",
                 "\(application["invoice_type_name"]?.stringValue ?? "")", "\(application["total_price"]?.stringValue ?? "")",
                 Components.badge(

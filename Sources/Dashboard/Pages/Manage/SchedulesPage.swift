@@ -30,13 +30,14 @@ enum SchedulesPage {
                 options: [("", context.t(CommonText.all))] + statuses.map { ($0, context.t(word($0))) },
                 selected: query.string("status") ?? "", autosubmit: true) + Components.submit(context.t(CommonText.filter))
         let items = answer.data["items"]?.arrayValue ?? []
+        let zone = await context.timeZone()
         let rows = items.map { schedule -> [HTML] in
             let code = schedule["code"]?.stringValue ?? ""
             let status = schedule["status"]?.stringValue ?? ""
             return [
                 "<a href=\"/manage/schedules/\(QueryText.escape(code))\">\(code)</a>", "\(schedule["title"]?.stringValue ?? "")",
                 Components.badge(context.t(word(status)), kind: status), "\(schedule["occurrencesDone"]?.intValue ?? 0)",
-                Components.time(schedule["nextSendDate"]),
+                Components.time(schedule["nextSendDate"], zone: zone),
                 Components.money(schedule["totals"]?["total"], schedule["totals"]?["currency"]),
             ]
         }
@@ -73,8 +74,9 @@ enum SchedulesPage {
                     context, action: base + "/cancel", label: context.t(en: "Cancel schedule", zh: "取消", fa: "لغو"), danger: true,
                     confirm: true))
         }
+        let zone = await context.timeZone()
         let next = (occurrences.data["next"]?.arrayValue ?? []).map { entry -> [HTML] in
-            ["\(entry["sequence"]?.intValue ?? 0)", Components.time(entry["sendDate"]), Components.time(entry["dueDate"])]
+            ["\(entry["sequence"]?.intValue ?? 0)", Components.time(entry["sendDate"], zone: zone), Components.time(entry["dueDate"], zone: zone)]
         }
         let done = (occurrences.data["done"]?.arrayValue ?? []).map { entry -> [HTML] in
             let values = entry.objectValue.map { object in object.map { key, value in "\(key): \(value.stringValue ?? value.text)" } } ?? []

@@ -1,3 +1,4 @@
+import Foundation
 import Kernel
 import PluginSDK
 
@@ -6,7 +7,7 @@ import PluginSDK
 /// (a tax id, a logo URL) shows up without a change here, typed by its JSON value: flags as
 /// yes/no, numbers, lists as comma-separated text, secrets (`*_secret`, shown as set or not) as
 /// write-only password fields; the logo (`store_logo`) is shown and replaced by a PNG upload or
-/// removed.
+/// removed; the time zone (`time_zone`) offers the zone names as suggestions.
 enum StoreSettingsPage {
     /// Labels of the keys known today; any other key is labelled with its name.
     static let labels: [String: LocalizedText] = [
@@ -28,12 +29,19 @@ enum StoreSettingsPage {
         "pdf_calendar": LocalizedText(
             en: "PDF calendar (gregorian, persian or empty)", zh: "PDF 日历（gregorian、persian 或留空）",
             fa: "تقویم PDF (gregorian، persian یا خالی)"),
+        "time_zone": LocalizedText(
+            en: "Time zone (IANA name, e.g. Asia/Shanghai)", zh: "时区（IANA 名称，如 Asia/Shanghai）",
+            fa: "منطقهٔ زمانی (نام IANA، مثلاً Asia/Tehran)"),
         "store_tax_id": LocalizedText(en: "Store tax id", zh: "店铺税号", fa: "شناسهٔ مالیاتی فروشگاه"),
         "store_logo": LocalizedText(en: "Logo (PNG, at most 48 KiB)", zh: "标志（PNG，不超过 48 KiB）", fa: "نشان (PNG، حداکثر ۴۸ کیلوبایت)"),
     ]
 
     static let logoKey = "store_logo"
     static let removeLogo = "remove_store_logo"
+    static let timeZoneKey = "time_zone"
+    /// The zone names the system knows, as suggestions of the time zone field (made once).
+    static let zoneOptions: HTML = (["UTC"] + TimeZone.knownTimeZoneIdentifiers.filter { $0.contains("/") }.sorted())
+        .map { name -> HTML in "<option value=\"\(name)\"></option>" }.joined
 
     static func handle(_ context: PageContext) async -> DashboardResponse {
         var failure: Answer?
@@ -61,6 +69,10 @@ enum StoreSettingsPage {
             let current: HTML = value["data_url"]?.stringValue.map { "<img class=\"logo\" alt=\"\(label)\" src=\"\($0)\">" } ?? ""
             return current + Components.input(label, name: key, type: "file", extra: " accept=\"image/png\"")
                 + (value.isNull ? "" : Components.checkbox(context.t(en: "Remove the logo", zh: "移除标志", fa: "حذف نشان"), name: removeLogo, checked: false))
+        }
+        if key == timeZoneKey {
+            return Components.input(label, name: key, value: posted ?? value.stringValue ?? "", extra: " list=\"time-zones\"")
+                + "<datalist id=\"time-zones\">\(zoneOptions)</datalist>"
         }
         if key.hasSuffix("_secret") {
             let state =
