@@ -39,7 +39,8 @@ Every answer must also be an envelope with HTTP 200 and no leaked internals
 (`common.envelope_problems`). A cell is ok, WRONG (unexpected code, broken envelope, or an answer
 naming A's rows that differs from the missing-row answer) or LEAK (one of A's markers in an
 answer to a foreign caller). The database (every table but `tokens`, read-only from the outside)
-must be the same before and after the foreign callers' calls.
+must be the same before and after the foreign callers' calls, except rows of the other store
+(its own key may create in it).
 
 The foreign callers run first; the super-admin, the store-1 key and A last (their calls may
 change A's rows). Per caller, cancel/refund/delete actions run after the others and logout
@@ -71,6 +72,7 @@ from common import AnswerView, Context, Server, ServerError, Table, call, envelo
 BUILD_COMMAND = "cd {root} && flock /tmp/swift-build.lock swift build -c release --product invoice-server"
 
 MISSING_ID = 999999
+OTHER_STORE = "other-shop"   # the store of the foreign API key
 CALLERS = ["none", "userA", "userB", "clerk", "superadmin", "key-other", "key-store1"]
 FOREIGN = ["none", "userB", "clerk", "key-other"]          # must never see A's rows
 OWNERS = ["superadmin", "key-store1", "userA"]             # may see and change them
@@ -372,11 +374,24 @@ def make_rows(port, callers, a, n):
 
 def db_snapshot(path):
     """Every row of every table but `tokens` and `cache_generations` (a caller's logout, logout_all
-    and login legitimately change them: revoking a token bumps the callers' cache generation)."""
+    and login legitimately change them: revoking a token bumps the callers' cache generation), and
+    but the rows of the other store, which its own API key may legitimately create and change (a
+    coupon of its own, say)."""
     conn = open_db_readonly(path)
     try:
+        other = conn.execute("SELECT id FROM stores WHERE name = ?", (OTHER_STORE,)).fetchone()
         tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
-        return {t: sorted(map(repr, conn.execute(f'SELECT * FROM "{t}"').fetchall())) for t in tables if t not in SELF_CHANGED}
+        snapshot = {}
+        for t in tables:
+            if t in SELF_CHANGED:
+                continue
+            columns = {r[1] for r in conn.execute(f'PRAGMA table_info("{t}")')}
+            if other and "store_id" in columns:
+                rows = conn.execute(f'SELECT * FROM "{t}" WHERE store_id IS NOT ?', (other[0],))
+            else:
+                rows = conn.execute(f'SELECT * FROM "{t}"')
+            snapshot[t] = sorted(map(repr, rows.fetchall()))
+        return snapshot
     finally:
         conn.close()
 
