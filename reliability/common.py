@@ -80,6 +80,24 @@ def raise_nofile_limit(target=65536):
     return resource.getrlimit(resource.RLIMIT_NOFILE)[0]
 
 
+def find_wrk():
+    """The path of wrk, or None after printing why the check cannot run."""
+    wrk = shutil.which("wrk")
+    if not wrk:
+        print("  FAIL: wrk not found (make deps installs it)")
+    return wrk
+
+
+def report_problems(server, problems):
+    """Prints each problem as a FAIL line, keeps the server's temp dir when there is one, and
+    answers whether the check passed."""
+    for p in problems:
+        print(f"  FAIL: {p}")
+    if problems:
+        server.ok = False
+    return not problems
+
+
 class ClientThreads:
     """Client threads running `self.worker(tid)` until `finish()`; subclasses record what they
     see under `self.lock`."""

@@ -46,13 +46,7 @@ class Load(ClientThreads):
         self.wrong = []                   # code 0 but not the invoice of this key
         self.refused = 0                  # connection refused: nothing sent, key reused
 
-    def body(self, key, rng):
-        lines = [{"title": f"Widget {i}", "amount": f"{rng.randint(1, 99999) / 100:.2f}", "quantity": rng.randint(1, 5)}
-                 for i in range(rng.randint(1, 3))]
-        return json.dumps({"request_id": key, "products": lines})
-
     def worker(self, tid):
-        rng = random.Random(tid)
         store, api_key = self.keys[tid % len(self.keys)]
         headers = {"Content-Type": "application/json", "X-Api-Key": api_key}
         conn = None
@@ -70,7 +64,7 @@ class Load(ClientThreads):
                     time.sleep(0.02)
                     continue  # nothing was sent: the key is still unused
             try:
-                conn.request("POST", CREATE_PATH, body=self.body(key, rng), headers=headers)
+                conn.request("POST", CREATE_PATH, body=body_for(key), headers=headers)
                 resp = conn.getresponse()
                 raw = resp.read()
             except (OSError, http.client.HTTPException):
@@ -105,12 +99,21 @@ class Load(ClientThreads):
             return len(self.acked)
 
 
+def body_for(key):
+    """The create body of an idempotency key: one to three lines drawn from the key itself, so a
+    retry sends exactly the parameters of the first attempt (the same key with other parameters
+    is refused, -101)."""
+    rng = random.Random(key)
+    lines = [{"title": f"Widget {i}", "amount": f"{rng.randint(1, 99999) / 100:.2f}", "quantity": rng.randint(1, 5)}
+             for i in range(rng.randint(1, 3))]
+    return json.dumps({"request_id": key, "products": lines})
+
+
 def create(port, api_key, key, timeout=10):
-    """One create with an existing key (the retry): returns (status, code, data)."""
+    """One create with an existing key (the retry, with the first attempt's body): returns (status, code, data)."""
     conn = http.client.HTTPConnection(HOST, port, timeout=timeout)
     try:
-        body = json.dumps({"request_id": key, "products": [{"title": "Widget", "amount": "10.00", "quantity": 1}]})
-        conn.request("POST", CREATE_PATH, body=body, headers={"Content-Type": "application/json", "X-Api-Key": api_key})
+        conn.request("POST", CREATE_PATH, body=body_for(key), headers={"Content-Type": "application/json", "X-Api-Key": api_key})
         resp = conn.getresponse()
         j = json.loads(resp.read())
         return resp.status, j.get("code"), j.get("data") or {}

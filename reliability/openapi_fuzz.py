@@ -11,7 +11,7 @@ operation, once per caller:
   apikey       (full mode only) X-Api-Key: a key of store 1 with scope invoices
   user         Authorization: Bearer <user token>: passes user and public actions
   none         no credentials (schemathesis may invent security parameters): public actions run,
-               the rest must answer -400
+               the rest must answer -400 (-401 where it invented an API key)
 
 Schemathesis runs its examples, coverage (boundary values, wrong types, missing required
 fields, unexpected methods) and fuzzing phases with a fixed seed in short mode (a random one,
@@ -40,6 +40,7 @@ Needs schemathesis (pinned: SCHEMATHESIS_VERSION below); installs it with pip wh
 import json
 import os
 import random
+import re
 import subprocess
 import sys
 import threading
@@ -281,11 +282,15 @@ def run(ctx):
 
         doc_url = f"http://127.0.0.1:{server.port}/api/openapi.json"
         log_path = os.path.join(server.dir, "answers.jsonl")
-        logout = r"(^|\.)logout(_all)?(\.get)?$"
+        # schemathesis 4.32.5 itself crashes on invoice/admin/save (CPython's "AST constructor
+        # recursion depth mismatch" while hypothesis names a lambda of its array parameters, in
+        # the coverage phase), whatever the server answers; the hostile check covers that action.
+        tool_crash = r"^invoice\.admin\.save$"
+        logout = r"(^|\.)logout(_all)?(\.get)?$|" + tool_crash
         runs = [
             ("super-admin", {"Authorization": f"Bearer {root['token']}"}, examples, logout, False),
             ("user", {"Authorization": f"Bearer {user['token']}"}, other_examples, logout, False),
-            ("none", {}, other_examples, None, True),
+            ("none", {}, other_examples, tool_crash, True),
         ]
         if not ctx.short:
             # full mode: also as store 1's API key (scope invoices), through the X-Api-Key header
@@ -312,7 +317,8 @@ def run(ctx):
         token_ok = probe_admin_token(server.port, doc, root["token"])
         alive_end = server.alive() and ping(server.port)
         crash_lines = server.log_grep(CRASH_PATTERNS, limit=5)
-        ok = summarize(ok, ops, answers, results, token_ok, alive_end, crash_lines)
+        fuzzed = [op for op in ops if not re.search(tool_crash, op[2])]
+        ok = summarize(ok, fuzzed, answers, results, token_ok, alive_end, crash_lines)
         if not ok:
             server.ok = False
     return ok

@@ -20,7 +20,7 @@ import tempfile
 import threading
 import time
 
-from common import HOST, PING_PATH, Context, Server, ServerError, Table, ping, raise_nofile_limit
+from common import HOST, PING_PATH, Context, Server, ServerError, Table, find_wrk, ping, raise_nofile_limit
 
 RSS_LIMIT_MIB = 500
 RECOVERY_LIMIT_S = 5.0
@@ -76,9 +76,8 @@ def run(ctx):
     connections = ctx.pick(500, 2000)
     duration = ctx.pick(8, 30)
     problems = []
-    wrk = shutil.which("wrk")
+    wrk = find_wrk()
     if not wrk:
-        print("  FAIL: wrk not found (make deps installs it)")
         return False
     nofile = raise_nofile_limit(65536)
     if nofile < connections + 100:

@@ -33,6 +33,7 @@ CHECKS = [
     ("overload", "overload", "2,000 connections: alive, bounded memory, recovers within seconds"),
     ("openapi", "openapi_fuzz", "schemathesis against /api/openapi.json: no 5xx, envelopes only"),
     ("authz", "auth_matrix", "every action x every caller kind: expected code, no leak"),
+    ("login_flood", "login_flood", "16 connections of wrong passwords: ping p99 < 10 ms, the right password logs in after the backoff"),
 ]
 
 

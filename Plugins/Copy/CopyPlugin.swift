@@ -19,8 +19,16 @@ public struct CopyPlugin: Plugin {
                     .string("SendDate", maxLength: 40, "ISO 8601: when the copies are sent"),
                     .array("CustomerCodes", maxCount: 1_000, "Codes of existing customers"),
                     .integer("store_id", range: 1...Int64.max),
-                ],
+                ] + lowerCaseSpellings,
                 summary: "One new invoice (or schedule) per customer; all or nothing", handler: CopyAction.handle)
         ]
+    }
+
+    /// The other spellings `merchant/copy` reads (camelCase and snake_case), checked by the action.
+    private var lowerCaseSpellings: [Param] {
+        [
+            Param.string("code", maxLength: 64), .string("sendDate", maxLength: 40), .string("send_date", maxLength: 40),
+            .array("customerCodes", maxCount: 1_000), .array("customer_codes", maxCount: 1_000),
+        ].map { $0.checkedByTheAction() }
     }
 }

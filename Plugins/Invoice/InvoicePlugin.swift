@@ -23,8 +23,9 @@ public struct InvoicePlugin: Plugin {
     public var routes: [Route] { InvoiceRoutes.all + PDFRoutes.all(printer) }
 
     /// Offers `InvoiceService` (`create`, `quote`, `lines`, `status`) to other plugins
-    /// (schedule, copy).
+    /// (schedule, copy), and calls invoices' `webhooks` URLs through the outbox.
     public func register(with services: PluginServices) {
         InvoiceServices(services: services).register()
+        InvoiceWebhooks(services: services).register()
     }
 }

@@ -213,5 +213,13 @@ enum InvoiceMigrations {
                 );
                 CREATE INDEX invoice_invoice_attachments_attachment ON invoice_invoice_attachments (attachment_id);
                 """),
+        // Issue 14: when a payment's news arrived (paid_at is the gateway's own time), and the
+        // fingerprint of the parameters an idempotency key was first used with.
+        Migration(
+            "invoice/008-payment-arrival-and-idempotency",
+            sql: """
+                ALTER TABLE invoice_invoices ADD COLUMN payment_received_at INTEGER;
+                ALTER TABLE invoice_invoices ADD COLUMN request_fingerprint TEXT;
+                """),
     ]
 }

@@ -5,7 +5,8 @@ enum InvoiceRoutes {
     static let merchantScope = "invoices"
 
     static var all: [Route] {
-        merchant + coupons + attachments + gateways + settings + ShopXORoutes.user + ShopXORoutes.orders + ShopXORoutes.admin
+        merchant + coupons + attachments + DeliveryLog.routes(scope: merchantScope) + gateways + settings + ShopXORoutes.user + ShopXORoutes.orders
+            + ShopXORoutes.admin
     }
 
     /// Sell.app-style invoice API for a store's systems (API key scope `invoices`) or admins.
@@ -28,6 +29,9 @@ enum InvoiceRoutes {
         Route(
             "merchant", "pay", access: .apiKey(scope: merchantScope), params: MerchantParams.reference + MerchantParams.payment,
             summary: "Record a payment", handler: PayInvoice.handle),
+        Route(
+            "merchant", "fail", access: .apiKey(scope: merchantScope), params: MerchantParams.reference + MerchantParams.failure,
+            summary: "Record a failed payment attempt (the invoice becomes failed until a later payment)", handler: FailPayment.handle),
         Route(
             "merchant", "refund", access: .apiKey(scope: merchantScope),
             params: MerchantParams.reference + [.decimal("amount"), .string("note", maxLength: 500)],

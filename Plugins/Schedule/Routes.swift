@@ -6,6 +6,10 @@ enum ScheduleRoutes {
     static let storeID = Param.integer("store_id", range: 1...Int64.max, "The store an admin acts for (default 1)")
     static let paging: [Param] = [.integer("page", range: 1...1_000_000), .integer("page_size", range: 1...100), storeID]
     static let code = Param.string("code", required: true, maxLength: 64)
+    /// Customer tags: an array or "a,b" text, checked by the action.
+    static let tags = Param.array("tags", maxCount: 50, "Tags grouping customers for tagIds (an array, or comma-separated text)").checkedByTheAction()
+    /// An item's tax flag, in PayPing's spelling or ours.
+    static let haveTax: [Param] = [.boolean("haveTax", "Whether tax applies"), .boolean("have_tax", "The same as haveTax")]
 
     static var all: [Route] { customers + items + schedules + settings + deliveries }
 
@@ -15,12 +19,15 @@ enum ScheduleRoutes {
             params: [
                 .string("code", maxLength: 64, "Stable per store; generated when absent"), .string("name", required: true, maxLength: 200),
                 .string("email", maxLength: 254), .string("phone", maxLength: 21), .string("language", allowed: ["en", "zh", "fa"]),
-                storeID,
+                tags, storeID,
             ],
             summary: "Create a customer (code, name, email, phone, tags, language)", handler: CustomerActions.create),
         Route(
             "customer", "update", access: .apiKey(scope: scope),
-            params: [code, .string("name", maxLength: 200), .string("email", maxLength: 254), .string("phone", maxLength: 21), storeID],
+            params: [
+                code, .string("name", maxLength: 200), .string("email", maxLength: 254), .string("phone", maxLength: 21),
+                .string("language", allowed: ["en", "zh", "fa"]), tags, storeID,
+            ],
             summary: "Change a customer (its code stays)", handler: CustomerActions.update),
         Route(
             "customer", "list", access: .apiKey(scope: scope), params: paging + [.string("tag", maxLength: 40)],
@@ -34,11 +41,11 @@ enum ScheduleRoutes {
             params: [
                 .string("code", maxLength: 64), .string("title", required: true, maxLength: 500), .string("description", maxLength: 2_000),
                 .decimal("amount", required: true), storeID,
-            ],
+            ] + haveTax,
             summary: "Create a catalog item (code, title, description, amount, haveTax)", handler: ItemActions.create),
         Route(
             "item", "update", access: .apiKey(scope: scope),
-            params: [code, .string("title", maxLength: 500), .string("description", maxLength: 2_000), .decimal("amount"), storeID],
+            params: [code, .string("title", maxLength: 500), .string("description", maxLength: 2_000), .decimal("amount"), storeID] + haveTax,
             summary: "Change a catalog item (its code stays)", handler: ItemActions.update),
         Route("item", "list", access: .apiKey(scope: scope), params: paging, summary: "The store's catalog items", handler: ItemActions.list),
         Route("item", "delete", access: .apiKey(scope: scope), params: [code, storeID], summary: "Delete a catalog item", handler: ItemActions.delete),
@@ -86,15 +93,6 @@ enum ScheduleRoutes {
             summary: "Set a white-label text; unknown placeholders are refused", handler: TemplateActions.save),
     ]
 
-    static let deliveries: [Route] = [
-        Route(
-            "delivery", "list", access: .apiKey(scope: scope), params: paging + [.string("channel", allowed: ["webhook", "sms", "email"])],
-            summary: "The store's outgoing webhooks, SMS and email, newest first", handler: DeliveryActions.list),
-        Route(
-            "delivery", "view", access: .apiKey(scope: scope), params: [.string("event_id", required: true, maxLength: 64), storeID],
-            summary: "One message with every delivery attempt", handler: DeliveryActions.view),
-        Route(
-            "delivery", "redeliver", access: .apiKey(scope: scope), params: [.string("event_id", required: true, maxLength: 64), storeID],
-            summary: "Send a delivered or failed message again (same event id)", handler: DeliveryActions.redeliver),
-    ]
+    /// The store's delivery log (the kernel's outbox), shared with the invoice plugin.
+    static let deliveries: [Route] = DeliveryLog.routes(scope: scope)
 }

@@ -10,6 +10,8 @@ public final class KernelAccess: Sendable {
     /// The host's writer: every table, every plugin's.
     public let storage: any DatabaseWriter
     public let accounts: Accounts
+    /// Failed logins per account and address (`system/user/login`, `system/admin/login`).
+    public let loginThrottle: LoginThrottle
     public let registry: PluginRegistry
     public let hooks: HookBus
     public let caches: SharedCaches
@@ -39,8 +41,12 @@ public final class KernelAccess: Sendable {
             config: { link.registry?.state(of: $0)?.config ?? .emptyObject })
         self.hooks = hooks
         self.accounts = Accounts(
-            writer: storage, hasher: PasswordHasher(iterations: configuration.passwordIterations),
+            writer: storage,
+            hasher: PasswordHasher(
+                iterations: configuration.passwordIterations,
+                gate: HashingGate(concurrency: configuration.passwordHashConcurrency, queueLimit: configuration.passwordHashQueue)),
             tokenLifetimeSeconds: configuration.tokenLifetimeSeconds, clock: clock, caches: caches)
+        self.loginThrottle = LoginThrottle(policy: configuration.loginPolicy)
         self.outbox = modules.lazy.compactMap { $0.outbox(clock: clock) }.first ?? UnavailableOutbox()
         let factory = ServicesFactory(
             storage: storage, hooks: hooks, accounts: accounts, outbox: outbox, caches: caches, clock: clock, logger: logger, host: link)
@@ -148,6 +154,7 @@ struct UnavailableOutbox: OutboxQueue {
     private var refusal: StorageError { StorageError(kind: .misuse, message: "no outbox is configured in this kernel") }
     func enqueue(_ message: OutboxMessage, in db: Database) throws -> String? { throw refusal }
     func list(storeID: Int64, channel: OutboxMessage.Channel?, limit: Int, offset: Int, in db: Database) throws -> [OutboxEntry] { [] }
+    func count(storeID: Int64, channel: OutboxMessage.Channel?, in db: Database) throws -> Int64 { 0 }
     func find(storeID: Int64, eventID: String, in db: Database) throws -> OutboxEntry? { nil }
     func attempts(of entry: OutboxEntry, in db: Database) throws -> [OutboxAttempt] { [] }
     func redeliver(storeID: Int64, eventID: String, in db: Database) throws -> Bool { false }

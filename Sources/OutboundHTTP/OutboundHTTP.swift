@@ -4,8 +4,18 @@ import NIOCore
 import NIOHTTP1
 
 /// The kernel's one way to call out over HTTP(S): webhooks, SMS gateways, remote plugins.
-/// Backed by AsyncHTTPClient's shared client (connection pooling, TLS, no lifecycle to manage).
+/// Backed by one process-wide AsyncHTTPClient (connection pooling, TLS, no lifecycle to manage)
+/// configured like the library's shared one except that a refused connection fails at once:
+/// the shared client retries connecting until the request's timeout, so a remote plugin or
+/// webhook host that is down would hold every call for the whole timeout. The outbox retries
+/// deliveries itself; a slow host still gets the full timeout.
 public struct OutboundHTTP: Sendable {
+    private static let client: HTTPClient = {
+        var configuration = HTTPClient.Configuration.singletonConfiguration
+        configuration.connectionPool.retryConnectionEstablishment = false
+        return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+    }()
+
     /// What came back: the status and at most `maxBody` bytes of the body.
     public struct Answer: Sendable {
         public let status: Int
@@ -46,7 +56,7 @@ public struct OutboundHTTP: Sendable {
         let seconds = timeout.components.seconds
         let millis = seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000
         do {
-            let response = try await HTTPClient.shared.execute(request, timeout: .milliseconds(millis))
+            let response = try await Self.client.execute(request, timeout: .milliseconds(millis))
             var buffer = try await response.body.collect(upTo: maxBody)
             let bytes = buffer.readBytes(length: buffer.readableBytes) ?? []
             return Answer(

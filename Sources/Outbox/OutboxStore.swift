@@ -51,6 +51,14 @@ public struct OutboxStore: OutboxQueue {
         }
     }
 
+    public func count(storeID: Int64, channel: OutboxMessage.Channel?, in db: Database) throws -> Int64 {
+        try db.asHost {
+            let row = try channel.map { try db.queryOne("SELECT COUNT(*) AS n FROM outbox WHERE store_id = ? AND channel = ?", storeID, $0.rawValue) }
+                ?? db.queryOne("SELECT COUNT(*) AS n FROM outbox WHERE store_id = ?", storeID)
+            return row?.int64("n") ?? 0
+        }
+    }
+
     public func find(storeID: Int64, eventID: String, in db: Database) throws -> OutboxEntry? {
         try db.asHost {
             try db.queryOne("SELECT \(Self.entryColumns) FROM outbox WHERE store_id = ? AND event_id = ?", storeID, eventID).map(Self.entry)

@@ -18,7 +18,8 @@ public func buildApplication(
     router.add(middleware: AccessLogMiddleware(kernel: kernel, logger: logger, metrics: metrics))
 
     let endpoint = PluginEndpoint(
-        kernel: kernel, limits: configuration.limits, bodyTimeout: .seconds(configuration.bodyTimeoutSeconds))
+        kernel: kernel, limits: configuration.limits, bodyTimeout: .seconds(configuration.bodyTimeoutSeconds),
+        shutdownGrace: .seconds(configuration.shutdownGraceSeconds))
     let entries: [(path: RouterPath, surface: KernelRequest.Surface, shopxo: Bool)] = [
         ("/api/plugins/index", .api, false),
         ("/admin/plugins/index", .admin, false),
@@ -50,9 +51,18 @@ public func buildApplication(
     ).add(to: router)
 
     let idleTimeout = TimeAmount.seconds(Int64(configuration.idleTimeoutSeconds))
+    let headerLimit = max(1_024, configuration.maxHeaderBytes)
+    let headerTooLarge = kernel.answer(
+        KernelError(code: .badParameter, message: KernelMessages.headerTooLarge, problem: .headerTooLarge),
+        language: kernel.access.defaultLanguage, requestID: "")
+    let headerEnvelope = headerTooLarge.envelope?.serialized() ?? []
     var application = Application(
         router: router,
-        server: .http1(configuration: .init(additionalChannelHandlers: [ConnectionCounter(metrics: metrics)], idleTimeout: idleTimeout)),
+        server: .http1(
+            configuration: .init(
+                additionalChannelHandlers: [ConnectionCounter(metrics: metrics), HeaderLimitHandler(envelope: headerEnvelope)],
+                idleTimeout: idleTimeout,
+                httpDecoderConfiguration: .init(maxHeaderFieldSize: headerLimit, maxHeaderListSize: headerLimit))),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "invoice-server"),
         onServerRunning: { channel in
             let address = channel.localAddress

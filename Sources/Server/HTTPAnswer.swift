@@ -72,6 +72,7 @@ extension HTTPError {
         case .methodNotAllowed: message = KernelMessages.methodNotAllowed
         case .unknownPath: message = KernelMessages.unknownPath
         case .bodyTimeout: message = KernelMessages.bodyTimeout
+        case .headerTooLarge: message = KernelMessages.headerTooLarge
         default: message = KernelMessages.malformedBody
         }
         return KernelError(code: problem == .unknownPath ? .failure : .badParameter, message: message, problem: problem)

@@ -11,6 +11,8 @@ struct PluginEndpoint: Sendable {
     let limits: RequestLimits
     /// Longest time a request body may take to arrive.
     let bodyTimeout: Duration
+    /// How long graceful shutdown lets a body still arriving go on.
+    let shutdownGrace: Duration
 
     /// Handles `/api/plugins/index`, `/admin/plugins/index` and the ShopXO forms
     /// `/api.php?s=plugins/index` and `/admin.php?s=plugins/index`.
@@ -36,7 +38,7 @@ struct PluginEndpoint: Sendable {
         }
         let body: ByteBuffer
         do throws(KernelError) {
-            body = try await readBody(request)
+            body = try await readBody(request, context: context)
         } catch {
             return refuse(error, language: language, context: context)
         }
@@ -69,28 +71,15 @@ struct PluginEndpoint: Sendable {
     }
 
     /// The body, within the size limit and the time limit. A declared length over the limit is
-    /// refused before reading; a body still arriving after `bodyTimeout` is cut off (each byte
-    /// would otherwise restart the connection's idle timer; a body that stops arriving
-    /// altogether is closed by that idle timer).
-    private func readBody(_ request: Request) async throws(KernelError) -> ByteBuffer {
-        let tooLarge = KernelError(code: .badParameter, message: KernelMessages.bodyTooLarge, problem: .bodyTooLarge)
-        if let declared = request.headers[.contentLength].flatMap({ Int($0) }), declared > limits.maxBodyBytes { throw tooLarge }
-        let deadline = ContinuousClock.now + bodyTimeout
-        var body = ByteBuffer()
-        do {
-            for try await var chunk in request.body {
-                guard body.readableBytes + chunk.readableBytes <= limits.maxBodyBytes else { throw tooLarge }
-                body.writeBuffer(&chunk)
-                if ContinuousClock.now > deadline {
-                    throw KernelError(code: .badParameter, message: KernelMessages.bodyTimeout, problem: .bodyTimeout)
-                }
-            }
-        } catch let error as KernelError {
-            throw error
-        } catch {
-            throw KernelError(code: .badParameter, message: KernelMessages.malformedBody, problem: .malformedRequest)
+    /// refused before reading; a body still incomplete after `bodyTimeout` (trickling or
+    /// stalled) is answered 408 at once, and one still arriving during shutdown is cut off after
+    /// `shutdownGrace` (`BodyDeadline`).
+    private func readBody(_ request: Request, context: ServerContext) async throws(KernelError) -> ByteBuffer {
+        if let declared = request.headers[.contentLength].flatMap({ Int($0) }), declared > limits.maxBodyBytes {
+            throw KernelError(code: .badParameter, message: KernelMessages.bodyTooLarge, problem: .bodyTooLarge)
         }
-        return body
+        let deadline = BodyDeadline(maxBytes: limits.maxBodyBytes, timeout: bodyTimeout, shutdownGrace: shutdownGrace)
+        return try await deadline.read(request.body, eventLoop: context.eventLoop)
     }
 
     /// An envelope for a request refused before the kernel saw it, noted for the access log.
@@ -98,7 +87,7 @@ struct PluginEndpoint: Sendable {
         let answer = kernel.answer(error, language: language, requestID: context.requestID)
         context.outcome.code = answer.code.rawValue
         switch error.problem {
-        case .bodyTooLarge?, .bodyTimeout?, .malformedRequest?: return context.closingAfter(Response(answer))
+        case .bodyTooLarge?, .bodyTimeout?, .malformedRequest?, .unavailable?: return context.closingAfter(Response(answer))
         default: return Response(answer)
         }
     }

@@ -18,6 +18,8 @@ public struct ServerContext: RequestContext {
 
     /// The client's address (looked up only when asked for).
     public var remoteAddress: String? { channel.remoteAddress?.ipAddress }
+    /// The connection's event loop, for timers tied to this request.
+    var eventLoop: any EventLoop { channel.eventLoop }
 
     /// `response` sent, then the connection closed at once: for a refusal that leaves the
     /// request's body unread (too large, too slow), whose client would otherwise hold the

@@ -26,7 +26,7 @@ class Server:
         self.folder = tempfile.mkdtemp(prefix="invoice-browser-")
         self.config = os.path.join(self.folder, "server.json")
         with open(self.config, "w") as handle:
-            json.dump({"password_iterations": 1000}, handle)
+            json.dump({"password_iterations": 1000, "check_declared_params": True}, handle)
         self.common = ["--data-dir", os.path.join(self.folder, "data"), "--config", self.config]
         self.admin = self.cli("admin", "create", "--name", "root", "--password", PASSWORDS["root"])
         self.ann = self.cli("user", "create", "--name", "ann", "--email", "ann@example.com", "--password", PASSWORDS["ann"])

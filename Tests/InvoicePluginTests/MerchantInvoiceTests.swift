@@ -167,7 +167,7 @@ import Testing
             let paid = try await fixture.merchant("list", ["status": "paid"])
             #expect(paid.data?["total"] == 3)
             let page = try await fixture.merchant("list", ["page_size": 10, "page": 1])
-            #expect(page.data?["data"]?.arrayValue?.count == 5)
+            #expect(page.data?["items"]?.arrayValue?.count == 5)
             let badSize = try await fixture.merchant("list", ["page_size": 15])
             #expect(badSize.code == -5000)
             let badStatus = try await fixture.merchant("list", ["status": "lost"])

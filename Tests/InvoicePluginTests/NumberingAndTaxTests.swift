@@ -42,8 +42,10 @@ import Testing
                         if attempt % 2 == 0 {
                             return try await fixture.createInvoice(userID: nil, requestID: "order-77")["id"]
                         }
-                        let answer = try await fixture.merchant(
-                            "create", ["products": [["title": "Widget", "amount": "100.00"]]], headers: [("Idempotency-Key", "order-77")])
+                        let sameParameters: JSON = [
+                            "kind": "order", "products": [["code": "P1", "title": "Widget", "quantity": 1, "amount": "100.00", "have_tax": false]],
+                        ]
+                        let answer = try await fixture.merchant("create", sameParameters, headers: [("Idempotency-Key", "order-77")])
                         return answer.data?["id"]
                     }
                 }

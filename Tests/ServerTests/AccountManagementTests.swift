@@ -12,14 +12,14 @@ import Testing
             let (annID, annToken) = try await server.user("ann", password: "ann-password")
             _ = try await server.user("bob")
             let all = try await server.call("system", "users", "list", token: admin)
-            #expect(all.data?["data_total"] == 2)
-            #expect(all.data?["data_list"]?.arrayValue?.first?["name"] == "bob")
+            #expect(all.data?["total"] == 2)
+            #expect(all.data?["items"]?.arrayValue?.first?["name"] == "bob")
             let found = try await server.call("system", "users", "list", ["search": "ann@"], token: admin)
-            #expect(found.data?["data_total"] == 1)
-            #expect(found.data?["data_list"]?.arrayValue?.first?["live_tokens"] == 1)
-            #expect(found.data?["data_list"]?.arrayValue?.first?["password_hash"] == nil)
+            #expect(found.data?["total"] == 1)
+            #expect(found.data?["items"]?.arrayValue?.first?["live_tokens"] == 1)
+            #expect(found.data?["items"]?.arrayValue?.first?["password_hash"] == nil)
             let wildcard = try await server.call("system", "users", "list", ["search": "%"], token: admin)
-            #expect(wildcard.data?["data_total"] == 0)
+            #expect(wildcard.data?["total"] == 0)
 
             let disabled = try await server.call("system", "users", "disable", ["id": .int(annID)], token: admin)
             #expect(disabled.code == 0)
@@ -155,13 +155,13 @@ import Testing
 
             let listed = try await server.call("system", "apikeys", "list", ["store_id": 1], token: root)
             #expect(listed.data?["scopes"] == ["*", "notes"])
-            #expect(listed.data?["data_list"]?.arrayValue?.first?["prefix"] == .string(String(key.prefix(12))))
+            #expect(listed.data?["items"]?.arrayValue?.first?["prefix"] == .string(String(key.prefix(12))))
             #expect(!listed.text.contains(key), "a listing never shows the key")
 
             #expect(try await server.call("system", "apikeys", "revoke", ["id": .int(id), "store_id": 2], token: root).msg == "not found")
             let revoked = try await server.call("system", "apikeys", "revoke", ["id": .int(id)], token: root)
             #expect(revoked.data?["revoked"] == true)
-            #expect(try await server.call("demo", "merchant", "whoami", headers: [("X-Api-Key", key)]).code == -400)
+            #expect(try await server.call("demo", "merchant", "whoami", headers: [("X-Api-Key", key)]).code == -401, "a revoked key")
         }
     }
 

@@ -41,7 +41,7 @@ import Testing
                 port: port, target: "/api/plugins/index?pluginsname=invoice&pluginscontrol=merchant&pluginsaction=list",
                 headers: [("Content-Type", "application/json"), ("X-Api-Key", key)],
                 body: Self.page(page).serialized())
-            let rows = answer.data?["data"]?.arrayValue ?? []
+            let rows = answer.data?["items"]?.arrayValue ?? []
             numbers += rows.compactMap { $0["number"]?.stringValue }
             if rows.count < 100 { return numbers }
             page += 1

@@ -16,7 +16,7 @@ public enum ServerBinary {
     /// A config file in `folder` with a cheap password hash, so tests stay fast.
     public static func fastConfig(in folder: String) throws -> String {
         let path = URL(fileURLWithPath: folder).appendingPathComponent("server.json").path
-        try Data(#"{"password_iterations": 1000}"#.utf8).write(to: URL(fileURLWithPath: path))
+        try Data(#"{"password_iterations": 1000, "check_declared_params": true}"#.utf8).write(to: URL(fileURLWithPath: path))
         return path
     }
 

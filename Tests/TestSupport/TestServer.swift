@@ -15,11 +15,12 @@ public struct TestServer: Sendable {
     public let dataDir: String
 
     /// Starts a server, runs `body` against it, then shuts it down gracefully and removes its data.
+    /// `clock` replaces the kernel's "now" (a test that steps time instead of sleeping).
     public static func with<T: Sendable>(
         plugins: [any Plugin],
         dataDir: String? = nil,
-        configure: @Sendable (inout ServerConfiguration) -> Void = { _ in },
         clock: KernelClock = KernelClock(),
+        configure: @Sendable (inout ServerConfiguration) -> Void = { _ in },
         _ body: @Sendable (TestServer) async throws -> T
     ) async throws -> T {
         let folder = dataDir ?? temporaryFolder()
@@ -59,6 +60,7 @@ public struct TestServer: Sendable {
         configuration.port = 0
         configuration.dataDir = dataDir
         configuration.passwordIterations = 1_000
+        configuration.checkDeclaredParams = true
         configuration.configDir = FileManager.default.temporaryDirectory.path
         return configuration
     }

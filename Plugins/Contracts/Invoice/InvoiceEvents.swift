@@ -12,11 +12,13 @@ public enum InvoiceEvents {
     public static let refunded: EventName = "invoice.refunded"
     /// A pending invoice was canceled.
     public static let canceled: EventName = "invoice.canceled"
+    /// A payment attempt failed; the invoice is `failed` until a later payment succeeds.
+    public static let paymentFailed: EventName = "invoice.payment_failed"
     /// An admin reviewed a tax-invoice application.
     public static let applicationAudited: EventName = "application.audited"
 
     /// Every event the invoice plugin publishes.
-    public static let all: [EventName] = [created, paid, refunded, canceled, applicationAudited]
+    public static let all: [EventName] = [created, paid, refunded, canceled, paymentFailed, applicationAudited]
 }
 
 /// The invoice plugin's filter hooks.

@@ -2,7 +2,8 @@ import PluginSDK
 
 /// The plugin's config: ShopXO's invoice keys (values as strings, as ShopXO answers them) and
 /// `store_defaults` for invoicing settings, `pdf_cache_bytes` (the PDF cache's budget, 0 for none)
-/// and the attachment limits (`AttachmentLimits`). Shipped in `config/plugins/invoice.json`.
+/// `idempotency_key_hours` (how long `merchant/create` keeps an idempotency key) and the attachment
+/// limits (`AttachmentLimits`). Shipped in `config/plugins/invoice.json`.
 enum InvoiceConfig {
     static let defaults: JSON = [
         "is_invoice_order": "1",
@@ -18,6 +19,7 @@ enum InvoiceConfig {
         "is_app_invoice_default_last_info": "0",
         "is_web_invoice_default_last_info": "0",
         "pdf_cache_bytes": 33_554_432,
+        "idempotency_key_hours": 24,
         "attachment_max_bytes": .int(AttachmentLimits.defaultFileBytes),
         "attachment_store_max_count": .int(AttachmentLimits.defaultStoreCount),
         "attachment_store_max_bytes": .int(AttachmentLimits.defaultStoreBytes),

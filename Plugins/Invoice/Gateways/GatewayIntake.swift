@@ -9,6 +9,7 @@ enum GatewayIntake {
     enum Effect: Sendable {
         case paid(Invoice)
         case refunded(Invoice)
+        case failed(Invoice)
         case nothing
     }
 
@@ -45,6 +46,7 @@ enum GatewayIntake {
             switch effect {
             case .paid(let invoice): try context.services.hooks.publish(InvoiceEvents.paid, invoice, in: db)
             case .refunded(let invoice): try context.services.hooks.publish(InvoiceEvents.refunded, invoice, in: db)
+            case .failed(let invoice): try context.services.hooks.publish(InvoiceEvents.paymentFailed, invoice, in: db)
             case .nothing: break
             }
             return (event, effect)
@@ -52,7 +54,7 @@ enum GatewayIntake {
         switch outcome {
         case nil:
             return .ok(["event": .string(event.id), "handled": false], message: InvoiceMessages.eventAlreadyHandled)
-        case .paid(let invoice)?, .refunded(let invoice)?:
+        case .paid(let invoice)?, .refunded(let invoice)?, .failed(let invoice)?:
             return .ok(["event": .string(event.id), "handled": true, "invoice": invoice.json])
         case .nothing?:
             return .ok(["event": .string(event.id), "handled": false], message: InvoiceMessages.eventIgnored)
@@ -67,6 +69,19 @@ enum GatewayIntake {
         case .paid(let paid): return .paid(paid)
         case .expired: return .nothing
         }
+    }
+
+    /// Records a failed payment unless the invoice is already paid (a late failure of an
+    /// earlier attempt never undoes a success) or closed.
+    static func fail(_ db: Database, _ invoice: Invoice, _ failure: PaymentRecords.Failure, now: Int64) throws -> Effect {
+        guard invoice.status.awaitsPayment else { return .nothing }
+        return .failed(try PaymentRecords.fail(db, invoice, failure, now: now))
+    }
+
+    /// The gateway's reason for a failure, cut to a length a history note can hold.
+    static func reason(_ candidates: JSON?..., fallback: String) -> String {
+        let text = candidates.lazy.compactMap { $0?.stringValue }.first { !$0.isEmpty } ?? fallback
+        return String(text.prefix(500))
     }
 
     /// Brings the refunded total up to `cumulative` (gateways report the running total).

@@ -1,8 +1,10 @@
 import PluginSDK
 
 /// `gateway/stripe`: Stripe webhook events, verified with the store's endpoint secret
-/// (`Stripe-Signature`). Handles `checkout.session.completed`, `payment_intent.succeeded` and
-/// `charge.refunded`; the invoice is named by `metadata.invoice_id` (or the session's
+/// (`Stripe-Signature`). Handles `checkout.session.completed`, `payment_intent.succeeded`,
+/// `charge.refunded`, and the failures `payment_intent.payment_failed` and
+/// `checkout.session.async_payment_failed` (the reason from `last_payment_error`); the invoice
+/// is named by `metadata.invoice_id` (or the session's
 /// `client_reference_id`), refunds also by the payment intent. Amounts are Stripe's minor units.
 enum StripeIntake {
     static func handle(_ context: ActionContext) async throws -> Reply {
@@ -34,6 +36,15 @@ enum StripeIntake {
                 gateway: "stripe", transactionID: transaction, amount: Money(amount),
                 paidAt: object["created"]?.intValue ?? now, data: ["event_id": .string(event.id), "event_type": .string(event.type)])
             return try GatewayIntake.pay(db, invoice, payment, now: now)
+        case "payment_intent.payment_failed", "checkout.session.async_payment_failed":
+            let reference = object["metadata"]?["invoice_id"]?.intValue ?? object["client_reference_id"]?.intValue
+            guard let reference, let invoice = try InvoiceRecords.find(db, id: reference, storeID: storeID) else { throw KernelError.notFound }
+            let error = object["last_payment_error"]
+            let failure = PaymentRecords.Failure(
+                gateway: "stripe",
+                transactionID: (event.type == "payment_intent.payment_failed" ? object["id"] : object["payment_intent"])?.stringValue,
+                reason: GatewayIntake.reason(error?["message"], error?["decline_code"], error?["code"], fallback: event.type))
+            return try GatewayIntake.fail(db, invoice, failure, now: now)
         case "charge.refunded":
             var invoice: Invoice?
             if let reference = object["metadata"]?["invoice_id"]?.intValue {

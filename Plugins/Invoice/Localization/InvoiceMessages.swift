@@ -35,6 +35,13 @@ enum InvoiceMessages {
             en: "the currency must be \(expected)", zh: "币种必须为 \(expected)", fa: "واحد پول باید \(expected) باشد"))
     }
 
+    static func idempotencyKeyReused(_ key: String) -> KernelError {
+        KernelError(code: .conflict, message: LocalizedText(
+            en: "idempotency key '\(key)' was already used with different parameters",
+            zh: "幂等键 '\(key)' 已用于不同的参数",
+            fa: "کلید یکتایی '\(key)' پیش‌تر با پارامترهای دیگری به کار رفته است"))
+    }
+
     static let unknownUser = KernelError.invalid(LocalizedText(
         en: "user_id is not a customer of this store", zh: "user_id 不是本店铺的用户", fa: "user_id مشتری این فروشگاه نیست"))
 

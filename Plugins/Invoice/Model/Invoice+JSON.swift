@@ -26,6 +26,7 @@ extension Invoice {
                 "original_amount": money(originalAmount),
                 "paid_amount": paidAmount.map(money) ?? .null,
                 "paid_at": Self.iso(paidAt),
+                "received_at": Self.iso(paymentReceivedAt),
                 "refunded": money(refunded),
                 "tax": ["rate_bp": .int(tax.rateBasisPoints), "inclusive": .bool(tax.inclusive)],
                 "coupon": couponJSON,
@@ -35,7 +36,7 @@ extension Invoice {
                 "at": Self.iso(current?.at),
                 "history": .array(history.map { ["status": .string($0.status.rawValue), "at": Self.iso($0.at), "note": .string($0.note)] }),
             ],
-            "customer_information": customer,
+            "customer_information": customerInformation,
             "coupon_id": couponID.map { .int($0) } ?? .null,
             "subscription_id": subscriptionID.map { .int($0) } ?? .null,
             "feedback": JSON(feedback),
@@ -68,6 +69,18 @@ extension Invoice {
         guard let couponID, let code = lines.first(where: { !$0.input.couponCode.isEmpty })?.input.couponCode else { return .null }
         let discount = lines.reduce(Money.zero) { $0 + $1.coupon }
         return ["id": .int(couponID), "code": .string(code), "discount": .string(discount.formatted(currency))]
+    }
+
+    /// Sell.app's eight customer parts, each `null` when unknown (`id` is the customer's account
+    /// when the invoice belongs to one), then the bill-to fields the merchant gave.
+    var customerInformation: JSON {
+        var shown = JSONObject()
+        shown["id"] = userID.map { JSON.int($0) } ?? customer["id"] ?? .null
+        for key in ["email", "country", "location", "ip", "proxied", "browser_agent"] { shown[key] = customer[key] ?? .null }
+        let vat = customer["vat"]
+        shown["vat"] = ["amount": vat?["amount"] ?? .null, "country": vat?["country"] ?? .null]
+        for (key, _) in InvoiceInput.billTo { if let value = customer[key] { shown[key] = value } }
+        return .object(shown)
     }
 
     static func iso(_ seconds: Int64?) -> JSON {

@@ -27,7 +27,10 @@ struct Invoice: Sendable {
     var checkoutURL: String?
     var gatewayData: JSON
     var paidAmount: Money?
+    /// The gateway's (or merchant's) own time of the payment.
     var paidAt: Int64?
+    /// When the news of the payment reached this server (a webhook may come late or again).
+    var paymentReceivedAt: Int64?
     var expiresAt: Int64?
     var customer: JSON
     var couponID: Int64?

@@ -1,5 +1,7 @@
 /// Where an invoice is in its life. pending -> paid | failed | canceled | expired;
-/// paid -> refunded | partially_refunded; partially_refunded -> refunded | partially_refunded.
+/// failed -> paid | failed | canceled | expired (a failed payment may be retried, and a later
+/// success wins); paid -> refunded | partially_refunded; partially_refunded -> refunded |
+/// partially_refunded.
 enum InvoiceStatus: String, Sendable, CaseIterable {
     case pending, paid, failed, canceled, expired, refunded
     case partiallyRefunded = "partially_refunded"
@@ -8,11 +10,15 @@ enum InvoiceStatus: String, Sendable, CaseIterable {
     func canMove(to next: InvoiceStatus) -> Bool {
         switch (self, next) {
         case (.pending, .paid), (.pending, .failed), (.pending, .canceled), (.pending, .expired): true
+        case (.failed, .paid), (.failed, .failed), (.failed, .canceled), (.failed, .expired): true
         case (.paid, .refunded), (.paid, .partiallyRefunded): true
         case (.partiallyRefunded, .refunded), (.partiallyRefunded, .partiallyRefunded): true
         default: false
         }
     }
+
+    /// Waiting for money: nothing paid yet, or only failed attempts.
+    var awaitsPayment: Bool { self == .pending || self == .failed }
 
     /// Money was received (and not all of it returned).
     var isPaid: Bool { self == .paid || self == .partiallyRefunded }

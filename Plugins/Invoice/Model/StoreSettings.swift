@@ -12,6 +12,9 @@ struct StoreSettings: Sendable, Equatable {
     var realMoneyGateways: [String]
     var stripeWebhookSecret: String
     var paypalWebhookSecret: String
+    /// Signs the webhooks sent to an invoice's `webhooks` URLs (`X-Signature`); made on first
+    /// need when the admin set none. Shown to admins, since receivers must check it.
+    var webhookSigningSecret = ""
     var storeName: String
     var storeAddress: String
     /// The store's own tax or VAT registration number, printed under its address.
@@ -44,6 +47,7 @@ struct StoreSettings: Sendable, Equatable {
         }
         if let secret = json["stripe_webhook_secret"]?.stringValue { stripeWebhookSecret = secret }
         if let secret = json["paypal_webhook_secret"]?.stringValue { paypalWebhookSecret = secret }
+        if let secret = json["webhook_signing_secret"]?.stringValue { webhookSigningSecret = secret }
         if let name = json["store_name"]?.stringValue { storeName = name }
         if let address = json["store_address"]?.stringValue { storeAddress = address }
         if let taxID = json["store_tax_id"]?.stringValue { storeTaxID = taxID }
@@ -83,6 +87,7 @@ struct StoreSettings: Sendable, Equatable {
             "real_money_gateways": .array(realMoneyGateways.map { .string($0) }),
             "stripe_webhook_secret": revealSecrets ? .string(stripeWebhookSecret) : .bool(!stripeWebhookSecret.isEmpty),
             "paypal_webhook_secret": revealSecrets ? .string(paypalWebhookSecret) : .bool(!paypalWebhookSecret.isEmpty),
+            "webhook_signing_secret": .string(webhookSigningSecret),
             "store_name": .string(storeName),
             "store_address": .string(storeAddress),
             "store_tax_id": .string(storeTaxID),

@@ -24,7 +24,7 @@ struct InvoiceServices: Sendable {
     /// A pending invoice; the same request id answers the invoice made with it.
     func create(_ draft: InvoiceDraft, _ call: ServiceCall, _ db: Database) throws -> CreatedInvoice {
         let settings = try SettingsRecords.load(db, storeID: call.storeID, services: services, config: call.config)
-        if let requestID = draft.requestID, let existing = try InvoiceRecords.existing(db, storeID: call.storeID, requestID: requestID) {
+        if let requestID = draft.requestID, let existing = try InvoiceRecords.existing(db, storeID: call.storeID, requestID: requestID)?.0 {
             return Self.created(existing)
         }
         let currency = try Self.currency(draft.currency, settings)

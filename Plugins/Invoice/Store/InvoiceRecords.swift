@@ -18,6 +18,7 @@ enum InvoiceRecords {
         var webhooks: JSON
         var checkoutURL: String?
         var requestID: String?
+        var requestFingerprint: String?
         /// Checked ids of the store's attachments the invoice lists.
         var attachments: [Int64] = []
         var attachmentsAfterPayment = false
@@ -26,14 +27,24 @@ enum InvoiceRecords {
     static let columns = """
         id, store_id, number, kind, user_id, status, currency, total, vat, original_amount, full_price, fee, refunded,
         tax_rate_bp, tax_inclusive, gateway_type, transaction_id, checkout_url, gateway_data, paid_amount, paid_at,
-        expires_at, customer, coupon_id, subscription_id, feedback, webhooks, request_id, created_at, updated_at
+        payment_received_at, expires_at, customer, coupon_id, subscription_id, feedback, webhooks, request_id, created_at,
+        updated_at
         """
 
-    /// The invoice already created with this idempotency key, if any.
-    static func existing(_ db: Database, storeID: Int64, requestID: String) throws -> Invoice? {
-        guard let row = try db.queryOne("SELECT \(columns) FROM invoice_invoices WHERE store_id = ? AND request_id = ?", storeID, requestID)
+    /// The invoice already created with this idempotency key while the key is kept (created
+    /// after `keptSince`), with the fingerprint of the parameters it was created with (nil for
+    /// invoices made before fingerprints were kept). An older invoice lets go of the key, so it
+    /// can be used again. Other plugins' keys (`InvoiceService`) are kept for good.
+    static func existing(_ db: Database, storeID: Int64, requestID: String, keptSince: Int64 = .min) throws -> (Invoice, String?)? {
+        guard let row = try db.queryOne(
+            "SELECT \(columns), request_fingerprint FROM invoice_invoices WHERE store_id = ? AND request_id = ?", storeID, requestID)
         else { return nil }
-        return try load(db, row: row)
+        let invoice = try load(db, row: row)
+        guard invoice.createdAt >= keptSince else {
+            try db.execute("UPDATE invoice_invoices SET request_id = NULL, request_fingerprint = NULL WHERE id = ?", invoice.id)
+            return nil
+        }
+        return (invoice, row.string("request_fingerprint"))
     }
 
     /// Inserts a new pending invoice with the next gapless number of its store.
@@ -54,15 +65,15 @@ enum InvoiceRecords {
             """
             INSERT INTO invoice_invoices (store_id, number, kind, user_id, status, currency, total, vat, original_amount,
                 full_price, tax_rate_bp, tax_inclusive, checkout_url, expires_at, customer, coupon_id, subscription_id,
-                feedback, webhooks, request_id, created_at, updated_at)
-            VALUES (?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                feedback, webhooks, request_id, request_fingerprint, created_at, updated_at)
+            VALUES (?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             RETURNING id
             """,
             arguments: [
                 storeID, number, draft.kind.rawValue, draft.userID, draft.currency.code, totals.total.minorUnits,
                 totals.vat.minorUnits, totals.original.minorUnits, totals.total.minorUnits, settings.tax.rateBasisPoints,
                 settings.tax.inclusive, draft.checkoutURL, draft.expiresAt, draft.customer.text, draft.couponID,
-                draft.subscriptionID, draft.feedback, draft.webhooks.text, draft.requestID, now, now,
+                draft.subscriptionID, draft.feedback, draft.webhooks.text, draft.requestID, draft.requestFingerprint, now, now,
             ])
         try insertLines(db, invoiceID: id, lines: lines)
         if !draft.attachments.isEmpty {
@@ -174,7 +185,7 @@ enum InvoiceRecords {
     /// webhooks), which only the whole invoice shows.
     static let summaryColumns = """
         id, store_id, number, kind, user_id, status, currency, total, vat, original_amount, full_price, fee, refunded,
-        tax_rate_bp, tax_inclusive, gateway_type, transaction_id, checkout_url, paid_amount, paid_at,
+        tax_rate_bp, tax_inclusive, gateway_type, transaction_id, checkout_url, paid_amount, paid_at, payment_received_at,
         expires_at, coupon_id, subscription_id, feedback, request_id, created_at, updated_at
         """
 
@@ -217,6 +228,7 @@ enum InvoiceRecords {
             checkoutURL: try row.optional("checkout_url"),
             gatewayData: documents ? parse(try row.require("gateway_data"), fallback: .emptyObject) : .emptyObject,
             paidAmount: try row.optional("paid_amount", as: Int64.self).map(Money.init), paidAt: try row.optional("paid_at"),
+            paymentReceivedAt: try row.optional("payment_received_at"),
             expiresAt: try row.optional("expires_at"),
             customer: documents ? parse(try row.require("customer"), fallback: .emptyObject) : .emptyObject,
             couponID: try row.optional("coupon_id"), subscriptionID: try row.optional("subscription_id"), feedback: try row.optional("feedback"),

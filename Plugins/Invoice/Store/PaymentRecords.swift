@@ -7,8 +7,17 @@ enum PaymentRecords {
         var gateway: String
         var transactionID: String
         var amount: Money
+        /// The gateway's own time of the payment.
         var paidAt: Int64
         var data: JSON
+    }
+
+    /// A payment attempt that failed, as the gateway (or merchant) reported it.
+    struct Failure: Sendable {
+        var gateway: String
+        var transactionID: String?
+        /// The gateway's reason, e.g. "Your card was declined." or "INSTRUMENT_DECLINED".
+        var reason: String
     }
 
     /// What a payment attempt did.
@@ -18,10 +27,11 @@ enum PaymentRecords {
         case expired
     }
 
-    /// Marks a pending invoice paid. The amount must equal the total; an expired invoice is
-    /// marked expired instead and the payment refused.
+    /// Marks a pending (or failed) invoice paid. The amount must equal the total; an expired
+    /// invoice is marked expired instead and the payment refused. `now` is kept as the time the
+    /// news arrived, apart from the payment's own time.
     static func pay(_ db: Database, _ invoice: Invoice, _ payment: Payment, now: Int64) throws -> PayOutcome {
-        guard invoice.status == .pending else { throw InvoiceMessages.illegalTransition(from: invoice.status, to: .paid) }
+        guard invoice.status.awaitsPayment else { throw InvoiceMessages.illegalTransition(from: invoice.status, to: .paid) }
         if let expiresAt = invoice.expiresAt, expiresAt < now {
             try InvoiceRecords.transition(db, invoice, to: .expired, note: "expired before payment", now: now)
             return .expired
@@ -33,9 +43,18 @@ enum PaymentRecords {
             db, invoice, to: .paid, note: "paid via \(payment.gateway) \(payment.transactionID)", now: now,
             changes: [
                 ("gateway_type", payment.gateway), ("transaction_id", payment.transactionID),
-                ("paid_amount", payment.amount.minorUnits), ("paid_at", payment.paidAt), ("gateway_data", payment.data.text),
+                ("paid_amount", payment.amount.minorUnits), ("paid_at", payment.paidAt), ("payment_received_at", now), ("gateway_data", payment.data.text),
             ])
         return .paid(try InvoiceRecords.find(db, id: invoice.id, storeID: invoice.storeID)!)
+    }
+
+    /// Records a failed payment attempt of a pending (or already failed) invoice: it becomes
+    /// failed, with the gateway's reason in its history. A later payment still makes it paid.
+    static func fail(_ db: Database, _ invoice: Invoice, _ failure: Failure, now: Int64) throws -> Invoice {
+        let reference = failure.transactionID.map { " \($0)" } ?? ""
+        try InvoiceRecords.transition(
+            db, invoice, to: .failed, note: "payment failed via \(failure.gateway)\(reference): \(failure.reason)", now: now)
+        return try InvoiceRecords.current(db, invoice)
     }
 
     /// Refunds part or all of what is left; the invoice becomes partially_refunded or refunded.

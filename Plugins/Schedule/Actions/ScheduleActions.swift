@@ -11,18 +11,23 @@ enum ScheduleActions {
         let page = try context.params.int("page") ?? 1
         let size = try context.params.int("page_size") ?? 20
         let status = context.params.string("status")
-        let schedules = try await context.storage.read { db in
-            if let status, !status.isEmpty {
-                return try db.query(
-                    "SELECT * FROM schedule_schedules WHERE store_id = ? AND status = ? ORDER BY id DESC LIMIT ? OFFSET ?",
-                    storeID, status, size, (page - 1) * size
-                ).map(Schedule.init)
-            }
-            return try db.query(
-                "SELECT * FROM schedule_schedules WHERE store_id = ? ORDER BY id DESC LIMIT ? OFFSET ?", storeID, size, (page - 1) * size
-            ).map(Schedule.init)
+        var condition = ""
+        var arguments: [any SQLBindable] = [storeID]
+        if let status, !status.isEmpty {
+            condition = " AND status = ?"
+            arguments.append(status)
         }
-        return .ok(["page": .int(page), "page_size": .int(size), "items": .array(schedules.map(\.json))])
+        let (filter, bound) = (condition, arguments)
+        let (schedules, total) = try await context.storage.read { db in
+            (
+                try db.query(
+                    "SELECT * FROM schedule_schedules WHERE store_id = ?\(filter) ORDER BY id DESC LIMIT ? OFFSET ?",
+                    arguments: bound + [size, (page - 1) * size]
+                ).map(Schedule.init),
+                try db.queryOne("SELECT COUNT(*) AS n FROM schedule_schedules WHERE store_id = ?\(filter)", arguments: bound)?.int64("n") ?? 0
+            )
+        }
+        return .page(schedules.map(\.json), page: page, pageSize: size, total: total)
     }
 
     /// Stops creating occurrences until resumed.

@@ -51,20 +51,20 @@ enum CustomerActions {
         let page = try context.params.int("page") ?? 1
         let size = try context.params.int("page_size") ?? 20
         let tag = context.params.string("tag")
-        let customers = try await context.storage.read { db -> [Customer] in
+        let (customers, total) = try await context.storage.read { db -> ([Customer], Int64) in
             let rows: [Row]
+            let total: Int64
             if let tag, !tag.isEmpty {
-                rows = try db.query(
-                    """
-                    SELECT c.* FROM schedule_customers c JOIN schedule_customer_tags t ON t.customer_id = c.id
-                    WHERE c.store_id = ? AND t.tag = ? ORDER BY c.id LIMIT ? OFFSET ?
-                    """, storeID, tag, size, (page - 1) * size)
+                let tagged = "FROM schedule_customers c JOIN schedule_customer_tags t ON t.customer_id = c.id WHERE c.store_id = ? AND t.tag = ?"
+                rows = try db.query("SELECT c.* \(tagged) ORDER BY c.id LIMIT ? OFFSET ?", storeID, tag, size, (page - 1) * size)
+                total = try db.queryOne("SELECT COUNT(*) AS n \(tagged)", storeID, tag)?.int64("n") ?? 0
             } else {
                 rows = try db.query("SELECT * FROM schedule_customers WHERE store_id = ? ORDER BY id LIMIT ? OFFSET ?", storeID, size, (page - 1) * size)
+                total = try db.queryOne("SELECT COUNT(*) AS n FROM schedule_customers WHERE store_id = ?", storeID)?.int64("n") ?? 0
             }
-            return try rows.map { try CatalogRecords.customer(db, row: $0) }
+            return (try rows.map { try CatalogRecords.customer(db, row: $0) }, total)
         }
-        return .ok(["page": .int(page), "page_size": .int(size), "items": .array(customers.map(\.json))])
+        return .page(customers.map(\.json), page: page, pageSize: size, total: total)
     }
 
     static func delete(_ context: ActionContext) async throws -> Reply {

@@ -54,11 +54,14 @@ enum ItemActions {
         let storeID = try await context.storeID()
         let page = try context.params.int("page") ?? 1
         let size = try context.params.int("page_size") ?? 20
-        let items = try await context.storage.read { db in
-            try db.query("SELECT * FROM schedule_items WHERE store_id = ? ORDER BY id LIMIT ? OFFSET ?", storeID, size, (page - 1) * size)
-                .map(CatalogRecords.item)
+        let (items, total) = try await context.storage.read { db in
+            (
+                try db.query("SELECT * FROM schedule_items WHERE store_id = ? ORDER BY id LIMIT ? OFFSET ?", storeID, size, (page - 1) * size)
+                    .map(CatalogRecords.item),
+                try db.queryOne("SELECT COUNT(*) AS n FROM schedule_items WHERE store_id = ?", storeID)?.int64("n") ?? 0
+            )
         }
-        return .ok(["page": .int(page), "page_size": .int(size), "items": .array(items.map(\.json))])
+        return .page(items.map(\.json), page: page, pageSize: size, total: total)
     }
 
     static func delete(_ context: ActionContext) async throws -> Reply {

@@ -15,9 +15,6 @@ enum ScheduleMessages {
     static let finished = KernelError.invalid(
         LocalizedText(en: "the schedule is already finished", zh: "该计划已结束", fa: "این زمان‌بندی پایان یافته است"))
 
-    static let stillPending = KernelError.invalid(
-        LocalizedText(en: "this message is still being delivered", zh: "该消息仍在投递中", fa: "این پیام هنوز در حال ارسال است"))
-
     /// A template uses a placeholder that does not exist (or an unclosed brace).
     static func badPlaceholder(_ field: String, _ token: String) -> KernelError {
         KernelError.invalid(

@@ -98,10 +98,10 @@ extension Accounts {
             try db.asHost { try db.queryOne("SELECT password_hash FROM \(kind.table) WHERE id = ?", subjectID)?.string("password_hash") }
         }
         guard let stored else {
-            _ = await hasher.verify(password, against: Self.decoyHash)
+            _ = try await hasher.verify(password, against: hasher.decoyHash)
             return false
         }
-        return await hasher.verify(password, against: stored)
+        return try await hasher.verify(password, against: stored)
     }
 
     // MARK: - Admins

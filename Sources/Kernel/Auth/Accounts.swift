@@ -125,14 +125,11 @@ public struct Accounts: AccountDirectory {
             }
         }
         guard let row, let stored = row.string("password_hash") else {
-            _ = await hasher.verify(password, against: Self.decoyHash)
+            _ = try await hasher.verify(password, against: hasher.decoyHash)
             return nil
         }
-        return await hasher.verify(password, against: stored) ? row.int64("id") : nil
+        return try await hasher.verify(password, against: stored) ? row.int64("id") : nil
     }
-
-    /// A well-formed hash no password matches, so unknown accounts cost as much as known ones.
-    static let decoyHash = "pbkdf2-sha256$600000$00000000000000000000000000000000$" + String(repeating: "0", count: 64)
 
     // MARK: - Tokens and keys
 

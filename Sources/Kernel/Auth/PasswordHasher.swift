@@ -1,35 +1,50 @@
 import PluginSDK
 
 import Crypto
-import Dispatch
 import Foundation
 import _CryptoExtras
 
 /// Slow, salted password hashes: PBKDF2-HMAC-SHA256, stored as
-/// `pbkdf2-sha256$<iterations>$<salt hex>$<hash hex>` so the cost can rise later.
+/// `pbkdf2-sha256$<iterations>$<salt hex>$<hash hex>` so the cost can rise later. Every hash
+/// runs through one `HashingGate`, which bounds how many run and wait at once.
 public struct PasswordHasher: Sendable {
     /// Iterations for new hashes (OWASP recommends 600,000 for PBKDF2-HMAC-SHA256).
     public let iterations: Int
+    /// Where the hashes run.
+    public let gate: HashingGate
 
-    public init(iterations: Int = 600_000) {
+    public init(iterations: Int = 600_000, gate: HashingGate = HashingGate()) {
         self.iterations = max(1, iterations)
+        self.gate = gate
     }
 
-    /// Hashes a password off the caller's thread.
+    /// A well-formed hash no password matches, at the current cost, so checking an unknown
+    /// account takes as long as checking a known one.
+    public var decoyHash: String {
+        "pbkdf2-sha256$\(iterations)$" + String(repeating: "0", count: 32) + "$" + String(repeating: "0", count: 64)
+    }
+
+    /// Hashes a password off the caller's thread; throws `HashingGate.busy` when the gate is full.
     public func hash(_ password: String) async throws -> String {
         let salt = (0..<16).map { _ in UInt8.random(in: .min ... .max) }
         let iterations = self.iterations
-        let derived = try await Self.offload { try Self.derive(password, salt: salt, iterations: iterations) }
+        let derived = try await gate.run { try Self.derive(password, salt: salt, iterations: iterations) }
         return "pbkdf2-sha256$\(iterations)$\(SecureToken.hex(salt))$\(SecureToken.hex(derived))"
     }
 
     /// Checks a password against a stored hash in constant time; false for any malformed hash.
-    public func verify(_ password: String, against stored: String) async -> Bool {
+    /// Throws `HashingGate.busy` when the gate is full.
+    public func verify(_ password: String, against stored: String) async throws -> Bool {
         let parts = stored.split(separator: "$")
         guard parts.count == 4, parts[0] == "pbkdf2-sha256", let rounds = Int(parts[1]), rounds > 0,
             let salt = Self.bytes(fromHex: parts[2]), let expected = Self.bytes(fromHex: parts[3])
         else { return false }
-        guard let derived = try? await Self.offload({ try Self.derive(password, salt: salt, iterations: rounds) }) else {
+        let derived: [UInt8]
+        do {
+            derived = try await gate.run { try Self.derive(password, salt: salt, iterations: rounds) }
+        } catch let error as KernelError {
+            throw error
+        } catch {
             return false
         }
         guard derived.count == expected.count else { return false }
@@ -41,13 +56,6 @@ public struct PasswordHasher: Sendable {
             from: Data(password.utf8), salt: salt, using: .sha256, outputByteCount: 32,
             unsafeUncheckedRounds: iterations)
         return key.withUnsafeBytes { Array($0) }
-    }
-
-    /// Runs CPU-heavy work on a Dispatch worker, never on an event loop or the cooperative pool.
-    private static func offload<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(with: Result { try work() }) }
-        }
     }
 
     private static func bytes(fromHex text: Substring) -> [UInt8]? {

@@ -37,6 +37,23 @@ public struct ServerConfiguration: Sendable {
     /// Addresses of reverse proxies whose `X-Forwarded-Proto: https` marks a request as TLS (the
     /// dashboard's cookies are then `Secure`). Empty: no proxy is trusted.
     public var trustedProxies: [String] = []
+    /// Failed logins of one account name before each further one locks it (issue 14).
+    public var loginFreeFailuresPerAccount = 5
+    /// Failed logins from one client address before each further one locks it.
+    public var loginFreeFailuresPerAddress = 20
+    /// The first lock's length; each further failure doubles it, up to `loginMaxBackoffSeconds`.
+    public var loginBackoffSeconds: Int64 = 1
+    public var loginMaxBackoffSeconds: Int64 = 900
+    /// Password hashes running at once (0: half the cores, at least one).
+    public var passwordHashConcurrency = 0
+    /// Password hashes allowed to wait for a turn; attempts beyond are refused at once (-429).
+    public var passwordHashQueue = 8
+    /// Largest request head (request line and headers) in bytes; larger ones answer HTTP 431.
+    public var maxHeaderBytes = 16 << 10
+    /// Seconds graceful shutdown waits for request bodies still arriving before cutting them.
+    public var shutdownGraceSeconds = 2
+    /// Fail any action that reads a parameter its route does not declare (tests run with it on).
+    public var checkDeclaredParams = false
     /// The IANA time zone of stores that name none (`time_zone` of the invoice store settings).
     public var timeZone = "UTC"
     /// `/readyz` fails when the oldest pending outbox message has waited longer than this.
@@ -72,6 +89,15 @@ public struct ServerConfiguration: Sendable {
             .timeZone("time_zone", \.timeZone),
             .integer("outbox_stuck_seconds", \.outboxStuckSeconds, range: 1...Int64.max),
             .integer("scheduler_stuck_seconds", \.schedulerStuckSeconds, range: 1...Int64.max),
+            .integer("login_free_failures_per_account", \.loginFreeFailuresPerAccount, range: 1...Int.max),
+            .integer("login_free_failures_per_address", \.loginFreeFailuresPerAddress, range: 1...Int.max),
+            .integer("login_backoff_seconds", \.loginBackoffSeconds, range: 1...Int64.max),
+            .integer("login_max_backoff_seconds", \.loginMaxBackoffSeconds, range: 1...Int64.max),
+            .integer("password_hash_concurrency", \.passwordHashConcurrency, range: 0...1_024),
+            .integer("password_hash_queue", \.passwordHashQueue, range: 0...100_000),
+            .integer("max_header_bytes", \.maxHeaderBytes, range: 1_024...Int.max),
+            .integer("shutdown_grace_seconds", \.shutdownGraceSeconds, range: 0...3_600),
+            .boolean("check_declared_params", \.checkDeclaredParams),
         ]
     }
 
@@ -101,6 +127,13 @@ public struct ServerConfiguration: Sendable {
             readerCount: readerConnections,
             synchronous: SQLiteConfiguration.Synchronous(rawValue: synchronous.uppercased()) ?? .full,
             busyTimeoutMilliseconds: busyTimeoutMilliseconds)
+    }
+
+    /// The login throttle's policy these values describe.
+    public var loginPolicy: LoginThrottle.Policy {
+        LoginThrottle.Policy(
+            freeFailuresPerAccount: loginFreeFailuresPerAccount, freeFailuresPerAddress: loginFreeFailuresPerAddress,
+            backoffSeconds: loginBackoffSeconds, maxBackoffSeconds: loginMaxBackoffSeconds)
     }
 
     /// The request bounds these values describe.

@@ -49,15 +49,37 @@ struct Dispatcher: Sendable {
 
         let credential = Self.credential(of: request)
         let caller = try await credential.asyncMap { try await access.accounts.caller(presenting: $0) } ?? .anonymous
+        if case .anonymous = caller, let credential, route.access != .public, Self.isMerchant(credential, of: request, route: route) {
+            throw KernelError(code: .invalidAPIKey, message: KernelMessages.invalidAPIKey)
+        }
         try authorize(caller, for: route, plugin: plugin)
         try ParamValidator.check(request.params, against: route.params)
 
+        var request = request
+        let reads = access.configuration.checkDeclaredParams ? ParamReadLog() : nil
+        request.params.readLog = reads
         let context = ActionContext(
             request: request, caller: caller, credential: credential, language: language, plugin: plugin, control: control,
             action: action, config: state.config, services: access.services(for: plugin))
         let reply = try await route.handler(context)
+        if let reads { try Self.checkDeclared(reads.read, route: route, plugin: plugin) }
         if let file = reply.file { return KernelResponse(body: .file(file)) }
         return .envelope(Envelope(msg: reply.message(language), code: .success, data: reply.data))
+    }
+
+    /// Parameters any action may read without declaring them: the routing names and the
+    /// common parameters of every call.
+    static let commonParams: Set<String> = ["pluginsname", "pluginscontrol", "pluginsaction", "s", "token", "lang"]
+
+    /// With `check_declared_params` on (the tests run so): an action that read a parameter its
+    /// route does not declare fails, naming it, so the route table and the OpenAPI document
+    /// cannot fall behind what actions read.
+    private static func checkDeclared(_ read: Set<String>, route: Route, plugin: String) throws {
+        let undeclared = read.subtracting(commonParams).subtracting(route.params.map(\.name)).sorted()
+        guard undeclared.isEmpty else {
+            throw KernelError.invalid(LocalizedText(
+                verbatim: "\(plugin)/\(route.control)/\(route.action) read undeclared parameters: \(undeclared.joined(separator: ", "))"))
+        }
     }
 
     /// Checks the route's access level against the caller.
@@ -93,6 +115,15 @@ struct Dispatcher: Sendable {
         }
         guard PluginName.isValid(name) else { throw KernelError.badParameter(key, .malformed) }
         return name
+    }
+
+    /// Whether a secret that named no one was a merchant's: an API key by its prefix, or any
+    /// secret sent in a header (`Authorization: Bearer`, `X-Api-Key`) to an API-key action.
+    /// ShopXO's clients send `token` as a parameter and keep their -400 with the login path.
+    private static func isMerchant(_ credential: String, of request: KernelRequest, route: Route) -> Bool {
+        if credential.hasPrefix(Accounts.apiKeyPrefix) { return true }
+        guard case .apiKey = route.access else { return false }
+        return request.headers["x-api-key"] != nil || request.headers["authorization"] != nil
     }
 
     /// The secret the caller presents: `Authorization: Bearer`, `X-Api-Key`, or the `token` parameter.

@@ -3,7 +3,7 @@ import PluginSDK
 /// Checks a request's parameters against what its route declares, before the handler runs.
 enum ParamValidator {
     static func check(_ params: Params, against declared: [Param]) throws(KernelError) {
-        for spec in declared {
+        for spec in declared where !spec.checkedByAction {
             guard let value = params[spec.name], !value.isNull, value != .string("") else {
                 if spec.required { throw .badParameter(spec.name, .missing) }
                 continue

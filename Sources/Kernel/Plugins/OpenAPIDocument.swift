@@ -22,7 +22,9 @@ public enum OpenAPIDocument {
             "info": [
                 "title": "invoice-server",
                 "version": .string(registry.state(of: "system")?.version ?? ""),
-                "description": "Every answer is an envelope {msg, code, data} with HTTP 200; see docs/errors.md.",
+                "description": .string(
+                    "Every answer is an envelope {msg, code, data} with HTTP 200; see docs/errors.md. Paged lists other than "
+                        + "ShopXO's answer data in one shape, the Page schema: {items, page, page_size, total, page_total}."),
             ],
             "servers": [["url": .string(serverURL)]],
             "paths": .object(paths),
@@ -31,7 +33,7 @@ public enum OpenAPIDocument {
                     "bearer": ["type": "http", "scheme": "bearer", "description": "A login token or an API key."],
                     "apiKey": ["type": "apiKey", "in": "header", "name": "X-Api-Key"],
                 ],
-                "schemas": ["Envelope": envelopeSchema],
+                "schemas": ["Envelope": envelopeSchema, "Page": pageSchema],
             ],
         ]
     }
@@ -122,6 +124,19 @@ public enum OpenAPIDocument {
         if !param.summary.isEmpty { schema["description"] = .string(param.summary) }
         return .object(schema)
     }
+
+    /// The `data` of every paged list outside ShopXO's actions (`Reply.page`).
+    private static let pageSchema: JSON = [
+        "type": "object",
+        "required": ["items", "page", "page_size", "total", "page_total"],
+        "properties": [
+            "items": ["type": "array", "description": "The page's rows"],
+            "page": ["type": "integer", "description": "The page asked for, from 1"],
+            "page_size": ["type": "integer", "description": "Rows a page"],
+            "total": ["type": "integer", "description": "Rows in all"],
+            "page_total": ["type": "integer", "description": "Pages in all"],
+        ],
+    ]
 
     private static let envelopeSchema: JSON = [
         "type": "object",

@@ -30,7 +30,9 @@ enum APIKeys {
 
     static func list(_ context: ActionContext, _ kernel: KernelAccess) async throws -> Reply {
         let keys = try await kernel.accounts.apiKeys(storeID: try context.params.int("store_id"))
-        return .ok(["data_list": .array(keys.map(\.json)), "scopes": .array(kernel.knownScopes.map { .string($0) })])
+        var answer = Reply.pageData(keys.map(\.json), page: 1, pageSize: Int64(keys.count), total: Int64(keys.count))
+        answer["scopes"] = .array(kernel.knownScopes.map { .string($0) })
+        return .ok(.object(answer))
     }
 
     static func create(_ context: ActionContext, _ kernel: KernelAccess) async throws -> Reply {

@@ -68,11 +68,5 @@ enum AccountPaging {
         (try params.int("page") ?? 1, try params.int("page_size") ?? 20)
     }
 
-    /// A page of records as answered: the rows with the counts a pager needs.
-    static func answer(_ records: [JSON], total: Int64, page: Int64, size: Int64) -> JSON {
-        [
-            "page": .int(page), "page_size": .int(size), "data_total": .int(total),
-            "page_total": .int((total + size - 1) / size), "data_list": .array(records),
-        ]
-    }
+
 }

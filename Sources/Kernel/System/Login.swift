@@ -1,7 +1,8 @@
 import PluginSDK
 
 /// `system/user/login` and `system/admin/login`: `accounts` (name or email) and `pwd`, as ShopXO
-/// clients send them; answers a new token.
+/// clients send them; answers a new token. Attempts pass the login throttle first (a locked
+/// account or address answers -430 at once, without hashing).
 enum Login {
     static let failed = KernelError(code: .failure, message: KernelMessages.badCredentials)
 
@@ -14,9 +15,18 @@ enum Login {
     static func handle(_ context: ActionContext, kind: Accounts.SubjectKind, kernel: KernelAccess) async throws -> Reply {
         let accounts = try context.params.requiredString("accounts")
         let password = try context.params.requiredString("pwd")
-        guard let id = try await kernel.accounts.verifyPassword(kind: kind, accounts: accounts, password: password) else {
-            throw failed
+        let throttle = kernel.loginThrottle
+        let attempt = try throttle.begin(
+            kind: kind.rawValue, accounts: accounts, address: context.request.remoteAddress, now: kernel.clock.unixSeconds())
+        let found: Int64?
+        do {
+            found = try await kernel.accounts.verifyPassword(kind: kind, accounts: accounts, password: password)
+        } catch {
+            throttle.withdraw(attempt)
+            throw error
         }
+        guard let id = found else { throw failed }
+        throttle.succeeded(attempt)
         let token = try await kernel.accounts.issueToken(kind: kind, subjectID: id)
         return .ok([
             "id": .int(id),

@@ -38,7 +38,7 @@ enum Users {
         let (page, size) = try AccountPaging.read(context.params)
         let listing = try await kernel.accounts.users(
             storeID: try context.params.int("store_id"), search: context.params.string("search"), page: page, size: size)
-        return .ok(AccountPaging.answer(listing.records.map(\.json), total: listing.total, page: page, size: size))
+        return .page(listing.records.map(\.json), page: page, pageSize: size, total: listing.total)
     }
 
     static func setDisabled(_ context: ActionContext, _ disabled: Bool, _ kernel: KernelAccess) async throws -> Reply {

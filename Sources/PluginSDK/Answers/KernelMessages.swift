@@ -16,6 +16,10 @@ public enum KernelMessages {
         en: "request body too large", zh: "请求内容过大", fa: "بدنهٔ درخواست بیش از حد بزرگ است")
     public static let bodyTimeout = LocalizedText(
         en: "request body arrived too slowly", zh: "请求内容传输超时", fa: "بدنهٔ درخواست بیش از حد کند رسید")
+    public static let headerTooLarge = LocalizedText(
+        en: "request line and headers too large", zh: "请求行和请求头过大", fa: "خط درخواست و سرآیندها بیش از حد بزرگ است")
+    public static let shuttingDown = LocalizedText(
+        en: "the server is shutting down, retry shortly", zh: "服务器正在关闭，请稍后重试", fa: "سرور در حال خاموش شدن است، کمی بعد تلاش کنید")
     public static let unknownPath = LocalizedText(
         en: "unknown path", zh: "路径不存在", fa: "مسیر ناشناخته")
     public static let methodNotAllowed = LocalizedText(
@@ -32,6 +36,16 @@ public enum KernelMessages {
         en: "wrong account or password", zh: "账号或密码错误", fa: "نام کاربری یا رمز عبور نادرست است")
     public static let tooManyRequests = LocalizedText(
         en: "too many requests, retry shortly", zh: "请求过多，请稍后重试", fa: "درخواست‌ها زیاد است، کمی بعد تلاش کنید")
+    public static let invalidAPIKey = LocalizedText(
+        en: "invalid or revoked API key", zh: "API 密钥无效或已吊销", fa: "کلید API نامعتبر یا باطل شده است")
+
+    /// Too many failed logins: how long to wait.
+    public static func loginThrottled(seconds: Int64) -> LocalizedText {
+        LocalizedText(
+            en: "too many failed logins, try again in \(seconds) seconds",
+            zh: "登录失败次数过多，请 \(seconds) 秒后重试",
+            fa: "تلاش‌های ناموفق ورود بیش از حد است، \(seconds) ثانیهٔ دیگر دوباره تلاش کنید")
+    }
 
     /// The plugin is unknown or not installed.
     public static func pluginUnknown(_ name: String) -> LocalizedText {

@@ -17,8 +17,12 @@ public struct ResultCode: RawRepresentable, Sendable, Hashable {
     public static let conflict = ResultCode(rawValue: -101)
     /// Login required: no, invalid, expired or revoked token.
     public static let loginRequired = ResultCode(rawValue: -400)
+    /// A merchant caller's API key or Bearer secret is unknown, revoked or expired.
+    public static let invalidAPIKey = ResultCode(rawValue: -401)
     /// Too many requests.
     public static let tooManyRequests = ResultCode(rawValue: -429)
+    /// Too many failed logins for this account or address: wait `data.retry_after` seconds.
+    public static let loginThrottled = ResultCode(rawValue: -430)
     /// The caller is known but may not do this.
     public static let noPermission = ResultCode(rawValue: -1000)
     /// A routing or common parameter is missing or malformed.

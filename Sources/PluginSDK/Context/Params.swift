@@ -3,6 +3,9 @@
 public struct Params: Sendable, Equatable {
     /// Every parameter by name.
     public private(set) var values: JSONObject
+    /// Notes every name read through `self[name]` and the typed getters, when attached: the
+    /// kernel's check that actions read only the parameters their routes declare.
+    public var readLog: ParamReadLog?
 
     public init(_ values: JSONObject = JSONObject()) {
         self.values = values
@@ -10,8 +13,16 @@ public struct Params: Sendable, Equatable {
 
     /// The raw value of a parameter.
     public subscript(name: String) -> JSON? {
-        get { values[name] }
+        get {
+            readLog?.note(name)
+            return values[name]
+        }
         set { values[name] = newValue }
+    }
+
+    /// Equal when they hold the same parameters (the read log is not compared).
+    public static func == (lhs: Params, rhs: Params) -> Bool {
+        lhs.values == rhs.values
     }
 
     /// Number of top-level parameters.
@@ -24,7 +35,7 @@ public struct Params: Sendable, Equatable {
 
     /// A string parameter; numbers are rendered. Nil when absent or null.
     public func string(_ name: String) -> String? {
-        guard let value = values[name], !value.isNull else { return nil }
+        guard let value = self[name], !value.isNull else { return nil }
         return value.stringValue
     }
 
@@ -36,7 +47,7 @@ public struct Params: Sendable, Equatable {
 
     /// An integer parameter ("12" and 12 alike). Nil when absent or empty; throws when malformed.
     public func int(_ name: String) throws(KernelError) -> Int64? {
-        guard let value = values[name], !value.isNull, value != .string("") else { return nil }
+        guard let value = self[name], !value.isNull, value != .string("") else { return nil }
         guard let int = value.intValue else { throw .badParameter(name, .malformed) }
         return int
     }
@@ -49,14 +60,14 @@ public struct Params: Sendable, Equatable {
 
     /// A boolean parameter (true/false, 1/0, "1"/"0"). Nil when absent.
     public func bool(_ name: String) throws(KernelError) -> Bool? {
-        guard let value = values[name], !value.isNull else { return nil }
+        guard let value = self[name], !value.isNull else { return nil }
         guard let bool = value.boolValue else { throw .badParameter(name, .malformed) }
         return bool
     }
 
     /// A list of ids sent as an array, as "1,2,3", or as one number. Empty when absent.
     public func ids(_ name: String) throws(KernelError) -> [Int64] {
-        guard let value = values[name], !value.isNull else { return [] }
+        guard let value = self[name], !value.isNull else { return [] }
         let parts: [JSON]
         switch value {
         case .array(let elements): parts = elements

@@ -10,6 +10,8 @@ public protocol OutboxQueue: Sendable {
     func enqueue(_ message: OutboxMessage, in db: Database) throws -> String?
     /// A store's messages of `channel` (every channel when nil), newest first.
     func list(storeID: Int64, channel: OutboxMessage.Channel?, limit: Int, offset: Int, in db: Database) throws -> [OutboxEntry]
+    /// How many messages of `channel` (every channel when nil) a store has.
+    func count(storeID: Int64, channel: OutboxMessage.Channel?, in db: Database) throws -> Int64
     /// A store's message by event id, or nil.
     func find(storeID: Int64, eventID: String, in db: Database) throws -> OutboxEntry?
     /// The attempts made for a message, oldest first.

@@ -31,6 +31,9 @@ public struct Param: Sendable, Equatable {
     /// The only values accepted, when the set is closed.
     public let allowed: [String]?
     public let summary: String
+    /// Declared (documented, and allowed to be read) but checked by the action itself, not by
+    /// the kernel: ShopXO's actions answer bad input with ShopXO's own messages.
+    public private(set) var checkedByAction = false
 
     public init(
         _ name: String, _ kind: Kind, required: Bool = false, maxLength: Int? = nil, range: ClosedRange<Int64>? = nil,
@@ -43,6 +46,13 @@ public struct Param: Sendable, Equatable {
         self.range = range
         self.allowed = allowed
         self.summary = summary
+    }
+
+    /// This parameter, left for the action to check (see `checkedByAction`).
+    public func checkedByTheAction() -> Param {
+        var param = self
+        param.checkedByAction = true
+        return param
     }
 
     /// Text of at most `maxLength` characters.

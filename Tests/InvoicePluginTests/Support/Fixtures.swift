@@ -18,7 +18,7 @@ struct InvoiceFixture: Sendable {
         clock: KernelClock = KernelClock(),
         _ body: @Sendable (InvoiceFixture) async throws -> T
     ) async throws -> T {
-        try await TestServer.with(plugins: [InvoicePlugin()], configure: configure, clock: clock) { server in
+        try await TestServer.with(plugins: [InvoicePlugin()], clock: clock, configure: configure) { server in
             let key = try await server.kernel.access.accounts.createAPIKey(storeID: 1, scopes: ["invoices"]).key
             return try await body(InvoiceFixture(server: server, apiKey: key))
         }

@@ -48,6 +48,9 @@ struct DemoPlugin: Plugin {
                 .ok(["store_id": .int(try await context.storeID())])
             },
             Route("fail", "boom", access: .public) { _ in throw SecretFailure() },
+            Route("demo", "sneaky", access: .public, params: [.string("declared")]) { context in
+                .ok(["declared": JSON(context.params.string("declared")), "undeclared": JSON(context.params.string("undeclared"))])
+            },
             Route("slow", "wait", access: .public, params: [.integer("ms", range: 0...5_000)]) { context in
                 let milliseconds = try context.params.int("ms") ?? 500
                 try await Task.sleep(for: .milliseconds(milliseconds))

@@ -2,7 +2,8 @@ import Contracts
 import PluginSDK
 
 /// `merchant/create`: a new pending invoice with the next number of the store. The same
-/// idempotency key (`request_id` or `Idempotency-Key`) answers the same invoice, never two.
+/// idempotency key (`request_id` or `Idempotency-Key`) with the same parameters answers the same
+/// invoice, never two; with other parameters it is refused (`IdempotencyKey`).
 /// One write: the store, its settings, the customer check, the idempotency lookup, the invoice
 /// and its `invoice.created` listeners' rows all happen in it.
 enum CreateInvoice {
@@ -21,11 +22,12 @@ enum CreateInvoice {
         let expiresAt = try InvoiceInput.time(params, "expires_at")
         let subscriptionID = try params.int("subscription_id")
         let webhooks = try webhooks(params)
+        let idempotency = requestID.map { IdempotencyKey(key: $0, params: params, declared: MerchantParams.create) }
         let attachmentIDs = try params.ids("attachments")
         let attachmentsAfterPayment = try params.bool("send_attachments_after_payment") ?? false
         let invoice = try await context.storage.write { db -> JSON in
             let merchant = try MerchantContext(context, db: db)
-            if let requestID, let existing = try InvoiceRecords.existing(db, storeID: merchant.storeID, requestID: requestID) {
+            if let idempotency, let existing = try idempotency.existing(db, storeID: merchant.storeID, now: merchant.now, config: context.config) {
                 return try ViewInvoice.answer(existing, db: db)
             }
             let currency = currencyCode.flatMap(Currency.init) ?? merchant.settings.currency
@@ -42,6 +44,7 @@ enum CreateInvoice {
                 kind: kind, userID: userID, currency: currency, lines: lines,
                 customer: customer, expiresAt: expiresAt, couponID: coupon?.id, subscriptionID: subscriptionID,
                 feedback: params.string("feedback"), webhooks: webhooks, checkoutURL: params.string("checkout_url"), requestID: requestID,
+                requestFingerprint: idempotency?.fingerprint,
                 attachments: try AttachmentRecords.check(db, storeID: merchant.storeID, ids: attachmentIDs.map(String.init), field: "attachments"),
                 attachmentsAfterPayment: attachmentsAfterPayment)
             let id = try InvoiceRecords.create(db, storeID: merchant.storeID, draft: draft, settings: merchant.settings, now: merchant.now)

@@ -77,6 +77,12 @@ enum MerchantParams {
         .string("paid_at", maxLength: 40, "Unix seconds or ISO 8601; default now"),
     ]
 
+    static let failure: [Param] = [
+        .string("gateway", required: true, maxLength: 32, "stripe, paypal, ..."),
+        .string("reason", required: true, maxLength: 500, "The gateway's reason, kept in the status history"),
+        .string("transaction_id", maxLength: 255),
+    ]
+
     static let settings: [Param] = [
         storeID,
         .string("currency", maxLength: 3),
@@ -86,11 +92,15 @@ enum MerchantParams {
         .boolean("yearly_reset"),
         .string("stripe_webhook_secret", maxLength: 255),
         .string("paypal_webhook_secret", maxLength: 255),
+        .string("webhook_signing_secret", maxLength: 255, "Signs webhooks sent to invoices' webhooks URLs (X-Signature); made on first need when unset"),
         .string("store_name", maxLength: 200),
         .string("store_address", maxLength: 500),
         .string("store_tax_id", maxLength: 64, "The store's tax or VAT registration number, printed on PDFs"),
         .string("pdf_language", maxLength: 2, "Language of invoice PDFs when a request names none: en, zh, fa or empty"),
         .string("pdf_calendar", maxLength: 9, "Calendar of PDF dates: gregorian, persian or empty (Persian for fa)"),
+        Param.array("real_money_gateways", maxCount: 20, "Gateways whose payments may be invoiced (an array, or comma-separated text)")
+            .checkedByTheAction(),
+        Param.string("store_logo", maxLength: 65_536, "A PNG as base64 text or a multipart file part; empty removes it").checkedByTheAction(),
         .string("time_zone", maxLength: 64, "IANA time zone of the dates people read: UTC, Asia/Shanghai, Europe/Berlin, ..."),
     ]
 }

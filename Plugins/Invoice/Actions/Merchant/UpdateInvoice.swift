@@ -93,6 +93,25 @@ enum PayInvoice {
     }
 }
 
+/// `merchant/fail`: records a failed payment attempt (`gateway`, `reason`, `transaction_id`) of
+/// a pending or failed invoice; it becomes failed, with the reason in its history.
+enum FailPayment {
+    static func handle(_ context: ActionContext) async throws -> Reply {
+        let params = context.params
+        let gateway = try params.requiredString("gateway").lowercased()
+        guard PluginNames.isValidGateway(gateway) else { throw KernelError.badParameter("gateway", .malformed) }
+        let failure = PaymentRecords.Failure(
+            gateway: gateway, transactionID: params.string("transaction_id"), reason: try params.requiredString("reason"))
+        let failed = try await context.storage.write { db -> Invoice in
+            let merchant = try MerchantContext(context, db: db)
+            let failed = try PaymentRecords.fail(db, try merchant.invoice(context, db: db), failure, now: merchant.now)
+            try context.services.hooks.publish(InvoiceEvents.paymentFailed, failed, in: db)
+            return failed
+        }
+        return .ok(failed.json)
+    }
+}
+
 /// `merchant/refund`: refunds `amount` (default: all that is left) of a paid invoice.
 enum RefundInvoice {
     static func handle(_ context: ActionContext) async throws -> Reply {

@@ -48,9 +48,6 @@ enum ListInvoices {
                 arguments: bound + [paging.size, paging.offset])
             return (total, try rows.map { try InvoiceRecords.load(db, row: $0) })
         }
-        return .ok([
-            "page": .int(paging.page), "page_size": .int(paging.size), "total": .int(total),
-            "data": .array(invoices.map(\.json)),
-        ])
+        return .page(invoices.map(\.json), page: paging.page, pageSize: paging.size, total: total)
     }
 }

@@ -2,8 +2,9 @@ import PluginSDK
 
 /// `settings/view` and `settings/save` (admin): a store's currency, tax, numbering, real-money
 /// gateways, webhook secrets, what its PDFs print (name, address, tax id, logo, language,
-/// calendar) and its IANA time zone (`time_zone`). Secrets are write-only: views show only
-/// whether one is set. The logo is shown as `store_logo`: null, or its size and a data URL.
+/// calendar) and its IANA time zone (`time_zone`). Gateway secrets are write-only: views show
+/// only whether one is set; the signing secret of outgoing invoice webhooks is shown, since
+/// receivers must check it. The logo is shown as `store_logo`: null, or its size and a data URL.
 enum StoreSettingsActions {
     static func view(_ context: ActionContext) async throws -> Reply {
         let (storeID, settings, logo) = try await context.storage.read { db in
@@ -33,7 +34,7 @@ enum StoreSettingsActions {
         }
         var changes = JSONObject()
         for key in ["currency", "tax_rate_bp", "tax_inclusive", "number_pattern", "yearly_reset", "real_money_gateways",
-            "stripe_webhook_secret", "paypal_webhook_secret", "store_name", "store_address", "store_tax_id", "pdf_language",
+            "stripe_webhook_secret", "paypal_webhook_secret", "webhook_signing_secret", "store_name", "store_address", "store_tax_id", "pdf_language",
             "pdf_calendar", "time_zone"]
         {
             if let value = params[key], !value.isNull { changes[key] = value }

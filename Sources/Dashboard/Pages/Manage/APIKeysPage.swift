@@ -39,7 +39,7 @@ enum APIKeysPage {
         let answer = await context.callForStore("system", "apikeys", "list")
         if answer.needsLogin { return ErrorPage.refused(context, answer) }
         let zone = await context.timeZone()
-        let rows = (answer.data["data_list"]?.arrayValue ?? []).map { key -> [HTML] in
+        let rows = (answer.data["items"]?.arrayValue ?? []).map { key -> [HTML] in
             let id = key["id"]?.intValue ?? 0
             let revoked = key["revoked"]?.boolValue == true
             let prefix = key["prefix"]?.stringValue ?? ""

@@ -53,7 +53,7 @@ enum InvoicesPage {
             Components.submit(context.t(CommonText.filter)),
         ]
         let zone = await context.timeZone()
-        let rows = (answer.data["data"]?.arrayValue ?? []).map { invoice -> [HTML] in
+        let rows = (answer.data["items"]?.arrayValue ?? []).map { invoice -> [HTML] in
             let id = invoice["id"]?.intValue ?? 0
             let status = invoice["status"]?["status"]?.stringValue ?? ""
             let subtotal = invoice["payment"]?["subtotal"] ?? .null

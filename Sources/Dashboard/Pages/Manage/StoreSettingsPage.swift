@@ -20,6 +20,8 @@ enum StoreSettingsPage {
         "real_money_gateways": LocalizedText(en: "Real-money gateways", zh: "真实货币支付方式", fa: "درگاه‌های پول واقعی"),
         "stripe_webhook_secret": LocalizedText(en: "Stripe webhook secret", zh: "Stripe Webhook 密钥", fa: "رمز وب‌هوک Stripe"),
         "paypal_webhook_secret": LocalizedText(en: "PayPal webhook secret", zh: "PayPal Webhook 密钥", fa: "رمز وب‌هوک PayPal"),
+        "webhook_signing_secret": LocalizedText(
+            en: "Signing secret of invoice webhooks", zh: "发票 Webhook 签名密钥", fa: "رمز امضای وب‌هوک‌های صورتحساب"),
         "store_name": LocalizedText(en: "Store name", zh: "店铺名称", fa: "نام فروشگاه"),
         "store_address": LocalizedText(en: "Store address", zh: "店铺地址", fa: "نشانی فروشگاه"),
         "pdf_language": LocalizedText(
@@ -74,7 +76,7 @@ enum StoreSettingsPage {
         }
         if key.hasSuffix("_secret") {
             let state =
-                value.boolValue == true
+                value.boolValue == true || !(value.stringValue ?? "").isEmpty
                 ? context.t(en: "set; leave empty to keep", zh: "已设置；留空则保持不变", fa: "تنظیم شده؛ برای حفظ خالی بگذارید")
                 : context.t(en: "not set", zh: "未设置", fa: "تنظیم نشده")
             return Components.input(label, name: key, type: "password", hint: state, extra: " autocomplete=\"off\"")

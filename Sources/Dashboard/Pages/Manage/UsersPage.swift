@@ -42,7 +42,7 @@ enum UsersPage {
             ),
             Components.submit(context.t(CommonText.search)),
         ]
-        let rows = (answer.data["data_list"]?.arrayValue ?? []).map { user -> [HTML] in
+        let rows = (answer.data["items"]?.arrayValue ?? []).map { user -> [HTML] in
             let id = user["id"]?.intValue ?? 0
             let disabled = user["disabled"]?.boolValue == true
             let base = "/manage/users/\(id)"
@@ -75,7 +75,7 @@ enum UsersPage {
         let body: [HTML] = [
             "<form method=\"get\" action=\"/manage/users\" class=\"filters\" role=\"search\">\(filters)</form>", Components.failure(answer),
             Components.table(context, caption: context.t(ManageText.users), headers: headers, rows: rows),
-            Components.pager(context, answer.data, total: answer.data["data_total"]?.intValue ?? 0),
+            Components.pager(context, answer.data, total: answer.data["total"]?.intValue ?? 0),
         ]
         return ManageRouter.page(context, title: context.t(ManageText.users), body.joined)
     }
