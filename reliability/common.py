@@ -88,11 +88,13 @@ def find_wrk():
     return wrk
 
 
-def report_problems(server, problems):
-    """Prints each problem as a FAIL line, keeps the server's temp dir when there is one, and
-    answers whether the check passed."""
-    for p in problems:
+def report_problems(server, problems, limit=None):
+    """Prints each problem (the first `limit` of them, when given) as a FAIL line, keeps the
+    server's temp dir when there is one, and answers whether the check passed."""
+    for p in problems[:limit]:
         print(f"  FAIL: {p}")
+    if limit is not None and len(problems) > limit:
+        print(f"  FAIL: ... and {len(problems) - limit} more")
     if problems:
         server.ok = False
     return not problems

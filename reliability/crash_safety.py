@@ -25,7 +25,7 @@ import sys
 import time
 
 from common import (CREATE_PATH, HOST, LIST_PATH, ClientThreads, Context, Server, ServerError, Table,
-                    integrity_check, open_db_readonly)
+                    integrity_check, open_db_readonly, report_problems)
 
 THREADS = 8
 
@@ -355,11 +355,8 @@ def run(ctx):
                 problems.append("no create was acknowledged at all")
         except ServerError as e:
             problems.append(str(e))
-        for p in problems:
-            print(f"  FAIL: {p}")
-        if problems:
-            server.ok = False
-    return not problems
+        passed = report_problems(server, problems)
+    return passed
 
 
 if __name__ == "__main__":

@@ -29,7 +29,7 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from common import (CREATE_PATH, HOST, ClientThreads, Context, Server, ServerError, Table,
-                    integrity_check, open_db_readonly, route_path)
+                    integrity_check, open_db_readonly, route_path, report_problems)
 
 THREADS = 6
 PAY_PATH = route_path("invoice", "merchant", "pay")
@@ -300,11 +300,8 @@ def run(ctx):
             t.print()
         except ServerError as e:
             problems.append(str(e))
-        for p in problems[:20]:
-            print(f"  FAIL: {p}")
-        if problems:
-            server.ok = False
-    return not problems
+        passed = report_problems(server, problems, limit=20)
+    return passed
 
 
 if __name__ == "__main__":

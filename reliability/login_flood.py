@@ -164,7 +164,8 @@ def run(ctx):
             t.print()
         except (ServerError, OSError, ValueError, subprocess.SubprocessError) as e:
             problems.append(f"{type(e).__name__}: {e}")
-    return report_problems(server, problems)
+        passed = report_problems(server, problems)
+    return passed
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ import tempfile
 import threading
 import time
 
-from common import HOST, PING_PATH, Context, Server, ServerError, Table, find_wrk, ping, raise_nofile_limit
+from common import HOST, PING_PATH, Context, Server, ServerError, Table, find_wrk, ping, raise_nofile_limit, report_problems
 
 RSS_LIMIT_MIB = 500
 RECOVERY_LIMIT_S = 5.0
@@ -199,11 +199,8 @@ def run(ctx):
                 print("  wrk output:\n" + "\n".join("    " + l for l in wrk_out.splitlines()[-20:]))
         except ServerError as e:
             problems.append(str(e))
-        for p in problems:
-            print(f"  FAIL: {p}")
-        if problems:
-            server.ok = False
-    return not problems
+        passed = report_problems(server, problems)
+    return passed
 
 
 if __name__ == "__main__":

@@ -11,12 +11,6 @@ import Synchronization
 /// task of its own, so the answer never waits for a client that stopped sending; closing the
 /// connection after the answer ends that task.
 struct BodyDeadline: Sendable {
-    /// A Swift duration as NIO's time amount (whole nanoseconds).
-    static func timeAmount(_ duration: Duration) -> TimeAmount {
-        let (seconds, attoseconds) = duration.components
-        return .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
-    }
-
     let maxBytes: Int
     let timeout: Duration
     let shutdownGrace: Duration
@@ -33,12 +27,12 @@ struct BodyDeadline: Sendable {
                 race.finish(.refused(KernelError(code: .badParameter, message: KernelMessages.malformedBody, problem: .malformedRequest)))
             }
         }
-        let timer = eventLoop.scheduleTask(in: Self.timeAmount(timeout)) { race.finish(.timedOut) }
+        let timer = eventLoop.scheduleTask(in: TimeAmount(timeout)) { race.finish(.timedOut) }
         let grace = shutdownGrace
         let outcome = await withGracefulShutdownHandler {
             await race.outcome()
         } onGracefulShutdown: {
-            eventLoop.scheduleTask(in: Self.timeAmount(grace)) { race.finish(.shuttingDown) }
+            eventLoop.scheduleTask(in: TimeAmount(grace)) { race.finish(.shuttingDown) }
         }
         timer.cancel()
         switch outcome {
