@@ -96,7 +96,7 @@ enum InvoiceRoutes {
                 + "of at most 48 KiB and 2000 pixels a side, as base64 text or a multipart file part; an empty string removes it)",
             handler: StoreSettingsActions.save),
         Route(
-            "settings", "timezone", access: .public, params: [MerchantParams.storeID],
+            "settings", "timezone", access: .public, allowsGET: true, params: [MerchantParams.storeID],
             summary: "A store's time zone (the caller's store, else store_id) and its offset from UTC now",
             handler: StoreSettingsActions.timeZone),
     ]

@@ -145,6 +145,10 @@ import TestSupport
             #expect(saved.data?["settings"]?["time_zone"] == "Asia/Shanghai")
             let zone = try await fixture.server.call("invoice", "settings", "timezone", query: "store_id=1")
             #expect(zone.data?["time_zone"] == "Asia/Shanghai")
+            let byGET = try await RawHTTP.send(
+                port: fixture.server.port, method: "GET",
+                target: "/api/plugins/index?pluginsname=invoice&pluginscontrol=settings&pluginsaction=timezone&store_id=1")
+            #expect(byGET.data?["time_zone"] == "Asia/Shanghai")
         }
         await #expect(throws: (any Error).self) {
             try await InvoiceFixture.with(configure: { $0.timeZone = "Moon/Crater" }) { _ in }
