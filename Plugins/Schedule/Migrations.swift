@@ -124,5 +124,25 @@ enum ScheduleMigrations {
                 CREATE INDEX schedule_reminders_due ON schedule_reminders (remind_at) WHERE status = 'pending';
                 CREATE INDEX schedule_reminders_invoice ON schedule_reminders (invoice_id);
                 """),
+        Migration("schedule/004-notice-columns", apply: noticeColumns),
     ]
+
+    /// Each schedule's notes and email copies in columns of their own, so the scheduler reads
+    /// them without parsing the whole PayPing body it keeps in `request`; filled from that body
+    /// for the schedules that exist.
+    static func noticeColumns(_ db: Database) throws {
+        try db.executeScript(
+            """
+            ALTER TABLE schedule_schedules ADD COLUMN feedback TEXT NOT NULL DEFAULT '';
+            ALTER TABLE schedule_schedules ADD COLUMN cc TEXT NOT NULL DEFAULT '[]';
+            """)
+        for row in try db.query("SELECT id, request FROM schedule_schedules") {
+            let request = Schedule.parse(row.string("request"))
+            let notes = String((request["notes"]?.stringValue ?? "").prefix(2_000))
+            let cc = (try? ScheduleRequest.codes(request["cc"], field: "cc", objectKey: "emailAddress")) ?? []
+            guard !notes.isEmpty || !cc.isEmpty else { continue }
+            try db.execute(
+                "UPDATE schedule_schedules SET feedback = ?, cc = ? WHERE id = ?", notes, ScheduleRecords.ccText(cc), try row.require("id", as: Int64.self))
+        }
+    }
 }

@@ -33,8 +33,15 @@ enum InvoiceRecords {
         return try load(db, row: row)
     }
 
+    /// What `create` stored: the new invoice's id, number and total.
+    struct Created {
+        let id: Int64
+        let number: String
+        let total: Money
+    }
+
     /// Inserts a new pending invoice with the next gapless number of its store.
-    static func create(_ db: Database, storeID: Int64, draft: Draft, settings: StoreSettings, now: Int64) throws -> Int64 {
+    static func create(_ db: Database, storeID: Int64, draft: Draft, settings: StoreSettings, now: Int64) throws -> Created {
         let lines = draft.lines.map(settings.tax.price)
         let totals = InvoiceTotals(lines)
         let date = Date(timeIntervalSince1970: TimeInterval(now))
@@ -62,7 +69,7 @@ enum InvoiceRecords {
             ])
         try insertLines(db, invoiceID: id, lines: lines)
         try db.execute("INSERT INTO invoice_history (invoice_id, status, at, note) VALUES (?, 'pending', ?, 'created')", id, now)
-        return id
+        return Created(id: id, number: number, total: totals.total)
     }
 
     /// Replaces a pending invoice's lines and recomputes its totals.

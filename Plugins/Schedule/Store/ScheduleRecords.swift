@@ -21,8 +21,8 @@ enum ScheduleRecords {
             """
             INSERT INTO schedule_schedules (store_id, code, title, status, send_notifications, request, invoice, recipients, totals,
                 unit, interval, count, start_at, time_zone, calendar, working_days, weekend, due_after_days, catch_up,
-                next_sequence, next_run_at, request_id, created_at, updated_at)
-            VALUES (?, ?, ?, 'active', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)
+                next_sequence, next_run_at, request_id, feedback, cc, created_at, updated_at)
+            VALUES (?, ?, ?, 'active', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)
             RETURNING id
             """,
             arguments: [
@@ -30,8 +30,13 @@ enum ScheduleRecords {
                 JSON.array(recipients.map { .int($0) }).text, priced.totals.text, recurrence.unit.rawValue, recurrence.interval,
                 recurrence.count, recurrence.start, recurrence.timeZone.identifier, recurrence.calendarKind.rawValue,
                 recurrence.workingDaysOnly, WeekendDays.text(recurrence.weekend), recurrence.dueAfterDays, request.catchUp.rawValue,
-                recurrence.sendTime(0), requestID, now, now,
+                recurrence.sendTime(0), requestID, request.notes, ccText(request.cc), now, now,
             ])
+    }
+
+    /// Email copies as the `cc` column keeps them: a JSON array of addresses.
+    static func ccText(_ addresses: [String]) -> String {
+        JSON.array(addresses.map { .string($0) }).text
     }
 
     /// Moves a schedule between statuses; an active one gets its due time back.

@@ -37,7 +37,7 @@ enum CreateInvoice {
                 kind: kind, userID: userID, currency: currency, lines: try InvoiceInput.lines(params, currency: currency),
                 customer: customer, expiresAt: expiresAt, couponID: couponID, subscriptionID: subscriptionID,
                 feedback: params.string("feedback"), webhooks: webhooks, checkoutURL: params.string("checkout_url"), requestID: requestID)
-            let id = try InvoiceRecords.create(db, storeID: merchant.storeID, draft: draft, settings: merchant.settings, now: merchant.now)
+            let id = try InvoiceRecords.create(db, storeID: merchant.storeID, draft: draft, settings: merchant.settings, now: merchant.now).id
             guard let invoice = try InvoiceRecords.find(db, id: id, storeID: merchant.storeID) else { throw KernelError.notFound }
             try context.services.hooks.publish(InvoiceEvents.created, invoice, in: db)
             return invoice
