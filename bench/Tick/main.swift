@@ -30,6 +30,21 @@ let kernel = try await Kernel(
     configuration: configuration, plugins: [InvoicePlugin(), SchedulePlugin()], modules: HostModules.standard, logger: logger)
 let storage = kernel.access.storage
 let key = try await kernel.access.accounts.createAPIKey(storeID: 1, scopes: ["schedules"]).key
+
+// A durable listener of `invoice.created`, as a remote plugin or an integration would add: it
+// makes the invoice service publish each invoice (with its lines and history) inside the
+// tick's write. BENCH_NO_LISTENER=1 leaves it out (nothing listens: the event is not built).
+let createdEvents = Counter()
+if ProcessInfo.processInfo.environment["BENCH_NO_LISTENER"] == nil {
+    kernel.access.services(for: "bench").hooks.on("invoice.created", name: "count") { _, _ in createdEvents.add() }
+}
+
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    var value: Int { lock.withLock { count } }
+    func add() { lock.withLock { count += 1 } }
+}
 let now = Int64(Date().timeIntervalSince1970)
 
 func milliseconds(since start: ContinuousClock.Instant) -> Double {
@@ -170,6 +185,7 @@ func tick(_ label: String, at time: Int64) async throws -> (Scheduler.Report, Do
     let outbox = try await count("SELECT COUNT(*) FROM outbox")
     let reminders = try await count("SELECT COUNT(*) FROM schedule_reminders")
     let written = bytesWritten()
+    let events = createdEvents.value
     let outcome = Outcome()
     let during = try await measure(count: 0) {
         let started = ContinuousClock.now
@@ -180,8 +196,8 @@ func tick(_ label: String, at time: Int64) async throws -> (Scheduler.Report, Do
     let elapsed = await outcome.elapsed
     print(
         String(
-            format: "%@: %d occurrences, %d invoices, %lld messages queued, %lld reminders in %.1f ms (%d writes, %.1f MB written)", label,
-            report.occurrences, report.invoices, try await count("SELECT COUNT(*) FROM outbox") - outbox,
+            format: "%@: %d occurrences, %d invoices (%d invoice.created events), %lld messages queued, %lld reminders in %.1f ms (%d writes, %.1f MB written)",
+            label, report.occurrences, report.invoices, createdEvents.value - events, try await count("SELECT COUNT(*) FROM outbox") - outbox,
             try await count("SELECT COUNT(*) FROM schedule_reminders") - reminders, elapsed, report.writes,
             Double(bytesWritten() - written) / 1_048_576))
     latencies("requests, during it:  ", during)
