@@ -131,5 +131,30 @@ enum ScheduleMigrations {
             sql: """
                 ALTER TABLE schedule_schedules ADD COLUMN lines_from TEXT;
                 """),
+        Migration("schedule/005-notice-columns", apply: noticeColumns),
     ]
+
+    /// Each schedule's notes, email copies and attachments in columns of their own, so the
+    /// scheduler reads them without parsing the whole PayPing body it keeps in `request`; filled
+    /// from that body for the schedules that exist.
+    static func noticeColumns(_ db: Database) throws {
+        try db.executeScript(
+            """
+            ALTER TABLE schedule_schedules ADD COLUMN feedback TEXT NOT NULL DEFAULT '';
+            ALTER TABLE schedule_schedules ADD COLUMN cc TEXT NOT NULL DEFAULT '[]';
+            ALTER TABLE schedule_schedules ADD COLUMN attachments TEXT NOT NULL DEFAULT '[]';
+            ALTER TABLE schedule_schedules ADD COLUMN attachments_after_payment INTEGER NOT NULL DEFAULT 0;
+            """)
+        for row in try db.query("SELECT id, request FROM schedule_schedules") {
+            let request = Schedule.parse(row.string("request"))
+            let notes = String((request["notes"]?.stringValue ?? "").prefix(2_000))
+            let cc = (try? ScheduleRequest.codes(request["cc"], field: "cc", objectKey: "emailAddress")) ?? []
+            let attachments = (try? ScheduleRequest.codes(request["attachments"], field: "attachments", objectKey: "id")) ?? []
+            let afterPayment = request["sendAttachmentsAfterSuccessPayment"]?.boolValue ?? false
+            guard !notes.isEmpty || !cc.isEmpty || !attachments.isEmpty || afterPayment else { continue }
+            try db.execute(
+                "UPDATE schedule_schedules SET feedback = ?, cc = ?, attachments = ?, attachments_after_payment = ? WHERE id = ?", notes,
+                ScheduleRecords.ccText(cc), ScheduleRecords.idsText(attachments), afterPayment, try row.require("id", as: Int64.self))
+        }
+    }
 }

@@ -35,6 +35,9 @@ import Testing
         let date = Date(timeIntervalSince1970: 1_780_000_000)
         #expect(NumberPattern.standard.render(sequence: 42, date: date, in: .utc) == "INV-2026-000042")
         #expect(NumberPattern(pattern: "{YY}{MM}-{SEQ:3}").render(sequence: 1234, date: date, in: .utc) == "2605-1234")
+        #expect(
+            NumberPattern(pattern: "{{YYYY}}-{DD}/{FOO}/{SEQ:4}/{SEQ}/{MM").render(sequence: 42, date: date, in: .utc) == "{2026}-28/{FOO}/0042/{SEQ}/{MM",
+            "one pass: the first {SEQ} takes the sequence, unknown names and unclosed braces stay as written")
         #expect(!NumberPattern(pattern: "INV-{YYYY}").isValid)
         #expect(NumberPattern.standard.period(for: date, in: .utc, yearlyReset: true) == "2026")
         #expect(NumberPattern.standard.period(for: date, in: .utc, yearlyReset: false) == "all")

@@ -9,6 +9,14 @@ import TestSupport
 
 @Suite("Schedule: templates and reminders")
 struct ReminderTests {
+    @Test func templatesAreFilledInOnePassAndKeepWhatTheyDoNotKnow() {
+        let values = ["customer_name": "{pay_link}", "amount": "5.00 USD", "pay_link": "https://pay.example/INV-1"]
+        #expect(
+            MessageTemplate.fill("Hi {customer_name}: {amount} at {pay_link} {unknown} {amount", values)
+                == "Hi {pay_link}: 5.00 USD at https://pay.example/INV-1 {unknown} {amount",
+            "a value is never searched for placeholders again")
+    }
+
     @Test func templateWithAnUnknownPlaceholderIsRefusedAtSaveTime() async throws {
         try await ScheduleFixture.with { fixture in
             let bad = try await fixture.call(

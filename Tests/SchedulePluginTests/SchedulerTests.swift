@@ -1,3 +1,4 @@
+import Contracts
 import Foundation
 import InvoicePlugin
 import InvoiceServerCLI
@@ -128,6 +129,77 @@ struct SchedulerTests {
             try await fixture.ok("merchant", "cancel", ["code": code])
             let list = try await fixture.ok("merchant", "list", ["status": "cancelled"])
             #expect(list["items"]?.arrayValue?.count == 1)
+        }
+    }
+
+    @Test func everyInvoiceOfATickPublishesInvoiceCreatedInsideTheTicksWrite() async throws {
+        try await ScheduleFixture.with { fixture in
+            try await fixture.customer("E1")
+            try await fixture.customer("E2")
+            try await fixture.ok("merchant", "create", ScheduleFixture.body(customers: ["E1", "E2"], sendDate: Self.start, type: 0, count: 3))
+            let observer = fixture.server.kernel.access.services(for: "observer")
+            observer.hooks.on(InvoiceEvents.created, name: "record") { event, db in
+                let number = event.payload["number"]?.stringValue ?? ""
+                try observer.outbox.enqueue(
+                    .webhook(storeID: event.storeID ?? 0, url: "https://observer.example/created", secret: "s", topic: "observer.created",
+                        data: ["number": .string(number)]), in: db)
+            }
+            let report = try await fixture.scheduler().tick(now: ScheduleFixture.utc("2026-12-03T10:00:00Z"))
+            #expect(report.invoices == 6)
+            let seen = try await fixture.server.kernel.access.storage.read { db in
+                try db.query("SELECT payload FROM outbox WHERE topic = 'observer.created' ORDER BY id").compactMap {
+                    Schedule.parse($0.string("payload"))["number"]?.stringValue
+                }
+            }
+            let numbers = try await fixture.server.kernel.access.storage.read { db in
+                try db.query("SELECT number FROM invoice_invoices ORDER BY id").compactMap { $0.string("number") }
+            }
+            #expect(numbers.count == 6)
+            #expect(seen == numbers, "each invoice's event, with its number, written by a durable listener in the tick's write")
+        }
+    }
+
+    @Test func aTickInShortWritesCreatesEveryOccurrenceOnceInSendTimeOrder() async throws {
+        try await ScheduleFixture.with { fixture in
+            for (code, start) in [("W1", "2026-12-01T09:00:00Z"), ("W2", "2026-12-01T15:00:00Z"), ("W3", "2026-12-02T03:00:00Z")] {
+                try await fixture.customer(code)
+                try await fixture.ok("merchant", "create", ScheduleFixture.body(customers: [code], sendDate: start, type: 0, count: 10))
+            }
+            var scheduler = fixture.scheduler()
+            scheduler.writeBudget = .zero
+            scheduler.batchSize = 2
+            let now = ScheduleFixture.utc("2026-12-05T10:00:00Z")
+            let report = try await scheduler.tick(now: now)
+            #expect(report.occurrences == 13, "5 of W1, 4 of W2, 4 of W3")
+            #expect(report.writes > report.occurrences, "a spent budget commits after each occurrence and lets other writes in")
+            let sendTimes = try await fixture.server.kernel.access.storage.read { db in
+                try db.query("SELECT send_at FROM schedule_occurrences ORDER BY id").compactMap { $0.int64("send_at") }
+            }
+            #expect(sendTimes.count == 13)
+            #expect(sendTimes == sendTimes.sorted(), "oldest send time first across schedules")
+            #expect(try await fixture.count("SELECT COUNT(DISTINCT schedule_id || '-' || sequence) FROM schedule_occurrences") == 13)
+            #expect(try await fixture.count("SELECT COUNT(*) FROM invoice_invoices") == 13)
+            #expect(try await scheduler.tick(now: now).occurrences == 0)
+        }
+    }
+
+    @Test func notesGoOnEveryInvoiceAndCopiesToEveryCCAddressButTheCustomers() async throws {
+        try await ScheduleFixture.with { fixture in
+            try await fixture.customer("N1", email: "n1@example.com")
+            guard case .object(var body) = ScheduleFixture.body(customers: ["N1"], sendDate: Self.start, count: 1) else { return }
+            body["cc"] = [["emailAddress": "boss@example.com"], ["emailAddress": "n1@example.com"]]
+            try await fixture.ok("merchant", "create", .object(body))
+            _ = try await fixture.scheduler().tick(now: ScheduleFixture.utc(Self.start))
+            let feedback = try await fixture.server.kernel.access.storage.read { db in
+                try db.queryOne("SELECT feedback FROM invoice_invoices")?.string("feedback")
+            }
+            #expect(feedback == "Thanks")
+            let addresses = try await fixture.server.kernel.access.storage.read { db in
+                try db.query("SELECT destination FROM outbox WHERE channel = 'email' AND topic = 'invoice.sent' ORDER BY id").compactMap {
+                    $0.string("destination")
+                }
+            }
+            #expect(addresses == ["n1@example.com", "boss@example.com"])
         }
     }
 }

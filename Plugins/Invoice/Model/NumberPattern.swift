@@ -20,24 +20,35 @@ struct NumberPattern: Sendable, Equatable {
         yearlyReset ? String(CivilTime.fields(zone.wallClock(Int64(date.timeIntervalSince1970))).year) : "all"
     }
 
-    /// The number for sequence value `sequence` created at `date`, dated in `zone`.
+    /// The number for sequence value `sequence` created at `date`, in one pass over the pattern
+    /// (it runs for every invoice): the first `{SEQ...}` takes the sequence, the date
+    /// placeholders their values (dated in `zone`), anything else in braces stays as written.
     func render(sequence: Int64, date: Date, in zone: TimeZoneRules) -> String {
         let (year, month, day, _, _, _) = CivilTime.fields(zone.wallClock(Int64(date.timeIntervalSince1970)))
-        var text = pattern
-        if text.contains("{") {
-            text = text.replacingOccurrences(of: "{YYYY}", with: Self.padded(year, 4))
-            text = text.replacingOccurrences(of: "{YY}", with: Self.padded(year % 100, 2))
-            text = text.replacingOccurrences(of: "{MM}", with: Self.padded(month, 2))
-            text = text.replacingOccurrences(of: "{DD}", with: Self.padded(day, 2))
+        var text = ""
+        var sequenceDone = false
+        var rest = Substring(pattern)
+        while let close = rest.utf8.firstIndex(of: UInt8(ascii: "}")) {
+            guard let open = rest[..<close].utf8.lastIndex(of: UInt8(ascii: "{")) else {
+                text += rest[...close]
+                rest = rest[rest.utf8.index(after: close)...]
+                continue
+            }
+            text += rest[..<open]
+            let name = rest[rest.utf8.index(after: open)..<close]
+            switch name {
+            case "YYYY": text += Self.padded(year, 4)
+            case "YY": text += Self.padded(year % 100, 2)
+            case "MM": text += Self.padded(month, 2)
+            case "DD": text += Self.padded(day, 2)
+            case _ where name.hasPrefix("SEQ") && !sequenceDone:
+                sequenceDone = true
+                text += Self.padded(sequence, min(Int(name.dropFirst(3).drop { $0 == ":" }) ?? 1, 18))
+            default: text += rest[open...close]
+            }
+            rest = rest[rest.utf8.index(after: close)...]
         }
-        if let start = text.range(of: "{SEQ"), let end = text[start.upperBound...].firstIndex(of: "}") {
-            let widthText = text[start.upperBound..<end].drop { $0 == ":" }
-            let width = min(Int(widthText) ?? 1, 18)
-            let digits = String(sequence)
-            let padded = String(repeating: "0", count: max(0, width - digits.count)) + digits
-            text.replaceSubrange(start.lowerBound...end, with: padded)
-        }
-        return text
+        return text + rest
     }
 
     private static func padded(_ value: Int64, _ width: Int) -> String {

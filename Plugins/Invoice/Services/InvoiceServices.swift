@@ -21,7 +21,9 @@ struct InvoiceServices: Sendable {
         }
     }
 
-    /// A pending invoice; the same request id answers the invoice made with it.
+    /// A pending invoice; the same request id answers the invoice made with it. The invoice is
+    /// read back (lines, history) only when something listens to `invoice.created`: the event
+    /// carries it as the merchant API shows it.
     func create(_ draft: InvoiceDraft, _ call: ServiceCall, _ db: Database) throws -> CreatedInvoice {
         let settings = try SettingsRecords.load(db, storeID: call.storeID, services: services, config: call.config)
         if let requestID = draft.requestID, let existing = try InvoiceRecords.existing(db, storeID: call.storeID, requestID: requestID)?.0 {
@@ -41,10 +43,12 @@ struct InvoiceServices: Sendable {
             attachments: try AttachmentRecords.check(
                 db, storeID: call.storeID, ids: draft.attachments.map(String.init), field: "attachments", dropMissing: draft.dropMissingAttachments),
             attachmentsAfterPayment: draft.attachmentsAfterPayment)
-        let id = try InvoiceRecords.create(db, storeID: call.storeID, draft: record, settings: settings, now: call.now)
-        guard let invoice = try InvoiceRecords.find(db, id: id, storeID: call.storeID) else { throw KernelError.notFound }
-        try services.hooks.publish(InvoiceEvents.created, invoice, in: db)
-        return Self.created(invoice)
+        let created = try InvoiceRecords.create(db, storeID: call.storeID, draft: record, settings: settings, now: call.now)
+        if services.hooks.hasListeners(InvoiceEvents.created) {
+            guard let invoice = try InvoiceRecords.find(db, id: created.id, storeID: call.storeID) else { throw KernelError.notFound }
+            try services.hooks.publish(InvoiceEvents.created, invoice, in: db)
+        }
+        return CreatedInvoice(id: created.id, number: created.number, currency: currency.code, total: created.total.formatted(currency))
     }
 
     /// What the lines would cost in the store, in minor units.

@@ -47,9 +47,16 @@ enum InvoiceRecords {
         return (invoice, row.string("request_fingerprint"))
     }
 
+    /// What `create` stored: the new invoice's id, number and total.
+    struct Created {
+        let id: Int64
+        let number: String
+        let total: Money
+    }
+
     /// Inserts a new pending invoice with the next gapless number of its store.
     /// A coupon in `draft` counts its use here, in the invoice's own write.
-    static func create(_ db: Database, storeID: Int64, draft: Draft, settings: StoreSettings, now: Int64) throws -> Int64 {
+    static func create(_ db: Database, storeID: Int64, draft: Draft, settings: StoreSettings, now: Int64) throws -> Created {
         let lines = draft.lines.map(settings.tax.price)
         let totals = InvoiceTotals(lines)
         let date = Date(timeIntervalSince1970: TimeInterval(now))
@@ -81,7 +88,7 @@ enum InvoiceRecords {
         }
         if let couponID = draft.couponID { try claim(db, couponID: couponID, lines: draft.lines) }
         try db.execute("INSERT INTO invoice_history (invoice_id, status, at, note) VALUES (?, 'pending', ?, 'created')", id, now)
-        return id
+        return Created(id: id, number: number, total: totals.total)
     }
 
     /// Counts one use of a coupon; refused (used up or disabled) when it cannot be counted.

@@ -21,8 +21,17 @@ enum CatalogRecords {
     static func customer(_ db: Database, row: Row) throws -> Customer {
         let id = row.int64("id") ?? 0
         let tags = try db.query("SELECT tag FROM schedule_customer_tags WHERE customer_id = ? ORDER BY tag", id).compactMap { $0.string("tag") }
-        return Customer(
-            id: id, code: row.string("code") ?? "", name: row.string("name") ?? "", email: row.string("email"),
+        return customer(row, tags: tags)
+    }
+
+    /// A customer as the scheduler invoices and notifies them: without the tags, which neither uses.
+    static func recipient(_ db: Database, id: Int64) throws -> Customer? {
+        try db.queryOne("SELECT id, code, name, email, phone, language FROM schedule_customers WHERE id = ?", id).map { customer($0, tags: []) }
+    }
+
+    private static func customer(_ row: Row, tags: [String]) -> Customer {
+        Customer(
+            id: row.int64("id") ?? 0, code: row.string("code") ?? "", name: row.string("name") ?? "", email: row.string("email"),
             phone: row.string("phone"), language: Language(rawValue: row.string("language") ?? "") ?? .en, tags: tags)
     }
 

@@ -4,7 +4,8 @@ import PluginSDK
 /// What every invoice of a schedule is created with: its currency and its priced lines (the
 /// schedule's discount and shipping folded in). Stored with the schedule as
 /// `{"currency", "products": [{code, title, description, have_tax, quantity, amount,
-/// discount_amount, discount_type, coupon_code}]}` and read back once per batch.
+/// discount_amount, discount_type, coupon_code}]}` and read once each time the scheduler claims the schedule
+/// (`DueSchedule`), never per occurrence or per recipient.
 struct InvoiceTemplate: Sendable, Equatable {
     var currency: String?
     var lines: [InvoiceLineDraft]

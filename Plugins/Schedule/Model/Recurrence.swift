@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// When a schedule's occurrences fall: every `interval` days, weeks, months or years from the
 /// first send date, `count` times (0: without end), reckoned in the schedule's time zone and calendar.
@@ -33,29 +34,65 @@ struct Recurrence: Sendable, Equatable {
     /// Days from the send date to the invoice's due date.
     let dueAfterDays: Int
 
-    /// The calendar in the schedule's time zone, built once (building one is not cheap).
+    /// The calendar in the schedule's time zone, shared by every schedule of that calendar and
+    /// zone (`calendar(_:timeZone:)`).
     let calendar: Calendar
 
     init(
         unit: Unit, interval: Int, count: Int, start: Int64, timeZone: TimeZone, calendarKind: CalendarKind, workingDaysOnly: Bool,
         weekend: Set<Int>, dueAfterDays: Int
     ) {
+        self.init(
+            unit: unit, interval: interval, count: count, start: start, calendar: Self.calendar(calendarKind, timeZone: timeZone),
+            calendarKind: calendarKind, workingDaysOnly: workingDaysOnly, weekend: weekend, dueAfterDays: dueAfterDays)
+    }
+
+    /// A recurrence reckoned in `calendar` (of kind `calendarKind`, in the schedule's time zone).
+    init(
+        unit: Unit, interval: Int, count: Int, start: Int64, calendar: Calendar, calendarKind: CalendarKind, workingDaysOnly: Bool,
+        weekend: Set<Int>, dueAfterDays: Int
+    ) {
         self.unit = unit
         self.interval = interval
         self.count = count
         self.start = start
-        self.timeZone = timeZone
+        self.timeZone = calendar.timeZone
         self.calendarKind = calendarKind
         self.workingDaysOnly = workingDaysOnly
         self.weekend = weekend
         self.dueAfterDays = dueAfterDays
-        var calendar = Calendar(identifier: calendarKind == .persian ? .persian : .gregorian)
-        calendar.timeZone = timeZone
         self.calendar = calendar
     }
 
     /// Occurrences without end (`count` 0): until cancelled.
     var isEndless: Bool { count == 0 }
+
+    // MARK: - Calendars
+
+    /// Calendars by kind and time zone name. Building a calendar and its time zone costs far more
+    /// than the date arithmetic done with it, and a scheduler tick reads thousands of schedules
+    /// in a handful of zones.
+    private static let calendars = Mutex<[String: Calendar]>([:])
+
+    /// The calendar of `kind` in `timeZone`, built once per process.
+    static func calendar(_ kind: CalendarKind, timeZone: TimeZone) -> Calendar {
+        cached(kind, zone: timeZone.identifier) { timeZone }
+    }
+
+    /// The calendar of `kind` in the time zone named `zone` (UTC when the name is unknown), built
+    /// once per process - the time zone with it.
+    static func calendar(_ kind: CalendarKind, zone: String) -> Calendar {
+        cached(kind, zone: zone) { TimeZone(identifier: zone) ?? TimeZone(identifier: "UTC")! }
+    }
+
+    private static func cached(_ kind: CalendarKind, zone: String, _ timeZone: () -> TimeZone) -> Calendar {
+        let key = kind.rawValue + " " + zone
+        if let known = calendars.withLock({ $0[key] }) { return known }
+        var calendar = Calendar(identifier: kind == .persian ? .persian : .gregorian)
+        calendar.timeZone = timeZone()
+        calendars.withLock { $0[key] = calendar }
+        return calendar
+    }
 
     /// The send time of occurrence `sequence` (0 is the first), UTC seconds; nil past `count`.
     func sendTime(_ sequence: Int) -> Int64? {

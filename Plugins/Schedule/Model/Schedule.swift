@@ -38,25 +38,12 @@ struct Schedule: Sendable {
         invoice = Self.parse(row.string("invoice"))
         recipients = Self.parse(row.string("recipients")).arrayValue?.compactMap(\.intValue) ?? []
         totals = Self.parse(row.string("totals"))
-        recurrence = Recurrence(
-            unit: Recurrence.Unit(rawValue: row.int64("unit") ?? 0) ?? .daily, interval: row.int("interval") ?? 1,
-            count: row.int("count") ?? 0, start: row.int64("start_at") ?? 0,
-            timeZone: TimeZone(identifier: row.string("time_zone") ?? "UTC") ?? TimeZone(identifier: "UTC")!,
-            calendarKind: Recurrence.CalendarKind(rawValue: row.string("calendar") ?? "") ?? .gregorian,
-            workingDaysOnly: row.bool("working_days"), weekend: WeekendDays.parse(row.string("weekend") ?? ""),
-            dueAfterDays: row.int("due_after_days") ?? 0)
+        recurrence = Recurrence(row: row)
         catchUp = ScheduleRequest.CatchUp(rawValue: row.string("catch_up") ?? "") ?? .backfill
         nextSequence = row.int("next_sequence") ?? 0
         nextRunAt = row.int64("next_run_at")
         linesFrom = row.string("lines_from")
         createdAt = row.int64("created_at") ?? 0
-    }
-
-    /// The attachment ids every invoice lists (checked when the schedule was created) and
-    /// whether they wait for the payment, from the stored request.
-    var attachments: (ids: [Int64], afterPayment: Bool) {
-        let ids = (try? ScheduleRequest.codes(request["attachments"], field: "attachments", objectKey: "id")) ?? []
-        return (ids.compactMap { Int64($0) }, request["sendAttachmentsAfterSuccessPayment"]?.boolValue ?? false)
     }
 
     static func parse(_ text: String?) -> JSON {
@@ -84,6 +71,19 @@ struct Schedule: Sendable {
             "request": request,
             "created_at": .string(ISO8601.format(createdAt)),
         ]
+    }
+}
+
+extension Recurrence {
+    /// The recurrence stored in a schedule's row (its unit, interval, count, start, time zone,
+    /// calendar, working-day rule and due days).
+    init(row: Row) {
+        let kind = CalendarKind(rawValue: row.string("calendar") ?? "") ?? .gregorian
+        self.init(
+            unit: Unit(rawValue: row.int64("unit") ?? 0) ?? .daily, interval: row.int("interval") ?? 1, count: row.int("count") ?? 0,
+            start: row.int64("start_at") ?? 0, calendar: Self.calendar(kind, zone: row.string("time_zone") ?? "UTC"), calendarKind: kind,
+            workingDaysOnly: row.bool("working_days"), weekend: WeekendDays.parse(row.string("weekend") ?? ""),
+            dueAfterDays: row.int("due_after_days") ?? 0)
     }
 }
 

@@ -32,9 +32,28 @@ struct MessageTemplate: Sendable, Equatable {
         MessageTemplate(subject: Self.fill(subject, values), body: Self.fill(body, values), sms: Self.fill(sms, values))
     }
 
+    /// `template` with each `{name}` of `values` replaced, in one pass: a value is never searched
+    /// for placeholders again (a customer named "{pay_link}" stays as named), and anything else in
+    /// braces is kept as written.
     static func fill(_ template: String, _ values: [String: String]) -> String {
-        var text = template
-        for (key, value) in values { text = text.replacingOccurrences(of: "{\(key)}", with: value) }
+        var text = ""
+        var rest = Substring(template)
+        while let open = rest.utf8.firstIndex(of: UInt8(ascii: "{")) {
+            text += rest[..<open]
+            let after = rest[rest.utf8.index(after: open)...]
+            guard let close = after.utf8.firstIndex(of: UInt8(ascii: "}")) else {
+                rest = rest[open...]
+                break
+            }
+            let name = after[..<close]
+            if let value = values[String(name)] {
+                text += value
+            } else {
+                text += rest[open...close]
+            }
+            rest = after[after.utf8.index(after: close)...]
+        }
+        text += rest
         return text
     }
 

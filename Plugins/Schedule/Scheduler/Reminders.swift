@@ -2,39 +2,55 @@ import Contracts
 import PluginSDK
 
 /// Reminders for unpaid invoices of schedules: rows made with each invoice at the store's
-/// offsets from its due date, sent in the scheduler's batches when due, through the outbox, in the customer's
-/// language with the store's reminder template. Each one asks the invoice plugin first
-/// (`InvoiceService.status`): an invoice that is no longer pending - paid, cancelled, expired -
-/// stops its reminders.
+/// offsets from its due date, sent in the scheduler's writes when due, through the outbox, in the
+/// customer's language with the store's reminder template. Each one asks the invoice plugin
+/// first (`InvoiceService.status`): an invoice that is no longer pending - paid, cancelled,
+/// expired - stops its reminders.
 struct Reminders: Sendable {
     let services: PluginServices
-    var batchSize = 100
+    /// Due reminders read per claim.
+    var claimSize = 32
 
-    /// Sends (or stops) up to `batchSize` reminders due at `now` inside the caller's write;
-    /// answers how many were sent.
-    func send(now: Int64, db: Database) throws -> Int {
-        let limit = batchSize
-        let due = try db.query(
-            "SELECT id, store_id, invoice_id, customer_id, placeholders FROM schedule_reminders WHERE status = 'pending' AND remind_at <= ? ORDER BY remind_at, id LIMIT ?",
-            now, limit)
-        var sent = 0
-        for row in due {
-            let id = row.int64("id") ?? 0
-            let storeID = row.int64("store_id") ?? 0
-            let state = try services.hooks.call(InvoiceService.status, InvoiceID(try row.require("invoice_id")), storeID: storeID, in: db)
-            guard state?.isPending == true, let customer = try CatalogRecords.customer(db, id: row.int64("customer_id") ?? 0) else {
-                try db.execute("UPDATE schedule_reminders SET status = 'stopped' WHERE id = ?", id)
-                continue
+    static let claim = """
+        SELECT id, store_id, invoice_id, customer_id, placeholders FROM schedule_reminders
+        WHERE status = 'pending' AND remind_at <= ? ORDER BY remind_at, id LIMIT ?
+        """
+
+    /// Sends (or stops) reminders due at `now` inside the caller's write until none is left
+    /// (true) or the deadline has passed (false); counts the ones sent in `sent`.
+    func send(now: Int64, until deadline: ContinuousClock.Instant, db: Database, lookups: TickLookups, sent: inout Int) throws -> Bool {
+        while true {
+            let due = try db.query(Self.claim, now, claimSize)
+            for row in due {
+                if try send(row, now: now, db: db, lookups: lookups) { sent += 1 }
+                if ContinuousClock.now >= deadline { return false }
             }
-            var values: [String: String] = [:]
-            for (key, value) in Schedule.parse(row.string("placeholders")).objectValue ?? JSONObject() { values[key] = value.stringValue ?? "" }
-            values["customer_name"] = customer.name
-            let template = try MessageTemplate.load(db, storeID: storeID, kind: .reminder, language: customer.language).filled(values)
-            try Self.send(template, to: customer, outbox: services.outbox, cc: [], storeID: storeID, topic: "invoice.reminder", key: "reminder-\(id)", now: now, db: db)
-            try db.execute("UPDATE schedule_reminders SET status = 'sent' WHERE id = ?", id)
-            sent += 1
+            if due.count < claimSize { return true }
         }
-        return sent
+    }
+
+    /// Sends one due reminder, or stops it when its invoice is no longer pending; true when sent.
+    private func send(_ row: Row, now: Int64, db: Database, lookups: TickLookups) throws -> Bool {
+        let id: Int64 = try row.require("id")
+        let storeID: Int64 = try row.require("store_id")
+        let state = try services.hooks.call(InvoiceService.status, InvoiceID(try row.require("invoice_id")), storeID: storeID, in: db)
+        guard state?.isPending == true, let customer = try CatalogRecords.recipient(db, id: row.int64("customer_id") ?? 0) else {
+            try db.execute("UPDATE schedule_reminders SET status = 'stopped' WHERE id = ?", id)
+            return false
+        }
+        var values: [String: String] = [:]
+        for (key, value) in Schedule.parse(row.string("placeholders")).objectValue ?? JSONObject() { values[key] = value.stringValue ?? "" }
+        values["customer_name"] = customer.name
+        let template = try lookups.template(storeID: storeID, kind: .reminder, language: customer.language).filled(values)
+        try Self.send(template, to: customer, outbox: services.outbox, cc: [], storeID: storeID, topic: "invoice.reminder", key: "reminder-\(id)", now: now, db: db)
+        try db.execute("UPDATE schedule_reminders SET status = 'sent' WHERE id = ?", id)
+        return true
+    }
+
+    /// What a reminder fills its template with (but the customer's name, read when it is sent),
+    /// as its row keeps them: a JSON object, keys in order.
+    static func placeholders(_ values: [String: String]) -> String {
+        JSON.object(JSONObject(values.sorted { $0.key < $1.key }.map { ($0.key, JSON.string($0.value)) })).text
     }
 
     /// Stops every pending reminder of an invoice (on `invoice.paid`).

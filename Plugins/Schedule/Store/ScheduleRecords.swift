@@ -21,8 +21,9 @@ enum ScheduleRecords {
             """
             INSERT INTO schedule_schedules (store_id, code, title, status, send_notifications, request, invoice, recipients, totals,
                 unit, interval, count, start_at, time_zone, calendar, working_days, weekend, due_after_days, catch_up,
-                next_sequence, next_run_at, request_id, lines_from, created_at, updated_at)
-            VALUES (?, ?, ?, 'active', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)
+                next_sequence, next_run_at, request_id, lines_from, feedback, cc, attachments, attachments_after_payment, created_at,
+                updated_at)
+            VALUES (?, ?, ?, 'active', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             RETURNING id
             """,
             arguments: [
@@ -30,8 +31,19 @@ enum ScheduleRecords {
                 JSON.array(recipients.map { .int($0) }).text, priced.totals.text, recurrence.unit.rawValue, recurrence.interval,
                 recurrence.count, recurrence.start, ScheduleZone.name(recurrence.timeZone), recurrence.calendarKind.rawValue,
                 recurrence.workingDaysOnly, WeekendDays.text(recurrence.weekend), recurrence.dueAfterDays, request.catchUp.rawValue,
-                recurrence.sendTime(0), requestID, linesFrom, now, now,
+                recurrence.sendTime(0), requestID, linesFrom, request.notes, ccText(request.cc), idsText(request.attachments),
+                request.attachmentsAfterPayment, now, now,
             ])
+    }
+
+    /// Email copies as the `cc` column keeps them: a JSON array of addresses.
+    static func ccText(_ addresses: [String]) -> String {
+        JSON.array(addresses.map { .string($0) }).text
+    }
+
+    /// Attachment ids as the `attachments` column keeps them: a JSON array of numbers.
+    static func idsText(_ ids: [String]) -> String {
+        JSON.array(ids.compactMap { Int64($0) }.map { .int($0) }).text
     }
 
     /// Moves a schedule between statuses; an active one gets its due time back.

@@ -47,7 +47,7 @@ enum CreateInvoice {
                 requestFingerprint: idempotency?.fingerprint,
                 attachments: try AttachmentRecords.check(db, storeID: merchant.storeID, ids: attachmentIDs.map(String.init), field: "attachments"),
                 attachmentsAfterPayment: attachmentsAfterPayment)
-            let id = try InvoiceRecords.create(db, storeID: merchant.storeID, draft: draft, settings: merchant.settings, now: merchant.now)
+            let id = try InvoiceRecords.create(db, storeID: merchant.storeID, draft: draft, settings: merchant.settings, now: merchant.now).id
             guard let invoice = try InvoiceRecords.find(db, id: id, storeID: merchant.storeID) else { throw KernelError.notFound }
             try context.services.hooks.publish(InvoiceEvents.created, invoice, in: db)
             return try ViewInvoice.answer(invoice, db: db)
