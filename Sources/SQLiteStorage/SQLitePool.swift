@@ -7,14 +7,16 @@ import Storage
 /// `BEGIN IMMEDIATE ... COMMIT`, each in its own savepoint, and answers a write only after the
 /// commit holding it has returned - so an answered write is durable (with `synchronous=FULL`),
 /// and a write that throws is undone alone. Reads run in a deferred transaction on a reader
-/// connection and see one consistent snapshot. SQLite runs only on these threads, never on an
-/// event loop or the Swift concurrency pool.
+/// connection and see one consistent snapshot. The log is copied back into the database file by
+/// a checkpoint thread of its own (`WALCheckpointer`), never inside a write. SQLite runs only on
+/// these threads, never on an event loop or the Swift concurrency pool.
 public final class SQLitePool: DatabaseWriter {
     /// The configuration the pool was opened with.
     public let configuration: SQLiteConfiguration
     private let writes = JobQueue<any StorageTask>()
     private let reads = JobQueue<any StorageTask>()
     private let threads: [StorageThread]
+    private let checkpointer: WALCheckpointer
 
     /// Opens (or creates) the database file and starts the storage threads.
     public init(configuration: SQLiteConfiguration) throws {
@@ -45,6 +47,9 @@ public final class SQLitePool: DatabaseWriter {
             )
             readers.append(reader)
         }
+        checkpointer = try WALCheckpointer(
+            path: configuration.path, synchronous: configuration.synchronous, busyTimeoutMilliseconds: configuration.busyTimeoutMilliseconds)
+        checkpointer.attach(to: writer)
         var threads: [StorageThread] = []
         let writeQueue = writes
         let batchLimit = configuration.maxWritesPerCommit
@@ -97,6 +102,7 @@ public final class SQLitePool: DatabaseWriter {
         writes.close()
         reads.close()
         for thread in threads { thread.join() }
+        checkpointer.close()
     }
 
     private static func runRead(_ task: any StorageTask, on database: Database) {

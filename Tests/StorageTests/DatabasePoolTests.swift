@@ -48,6 +48,59 @@ import Testing
         #expect(values.contains("row-1"))
     }
 
+    @Test func aFailingFirstWriteOfABatchTakesNothingElseWithIt() async throws {
+        let file = try TemporaryDatabase()
+        defer { file.remove() }
+        let pool = try file.open()
+        defer { pool.close() }
+        try await pool.write { db in try db.executeScript("CREATE TABLE t (v TEXT)") }
+        struct Refused: Error {}
+        // The first write holds the writer until the next two are queued, so they share the next
+        // transaction: the refused one first (it runs without a savepoint), then the good one.
+        let gate = DispatchSemaphore(value: 0)
+        let holding = Task { try await pool.write { _ in gate.wait() } }
+        try await Task.sleep(for: .milliseconds(100))
+        let refused = Task {
+            try await pool.write { db in
+                try db.execute("INSERT INTO t (v) VALUES ('refused')")
+                throw Refused()
+            }
+        }
+        try await Task.sleep(for: .milliseconds(100))
+        let kept = Task { try await pool.write { db in try db.execute("INSERT INTO t (v) VALUES ('kept')") } }
+        try await Task.sleep(for: .milliseconds(100))
+        gate.signal()
+        try await holding.value
+        await #expect(throws: Refused.self) { try await refused.value }
+        try await kept.value
+        let values = try await pool.read { db in try db.query("SELECT v FROM t").compactMap { $0.string("v") } }
+        #expect(values == ["kept"])
+    }
+
+    @Test func theLogIsCopiedIntoTheDatabaseFileWithoutAnotherWrite() async throws {
+        let file = try TemporaryDatabase()
+        defer { file.remove() }
+        let pool = try file.open()
+        defer { pool.close() }
+        try await pool.write { db in try db.executeScript("CREATE TABLE t (id INTEGER PRIMARY KEY, data BLOB)") }
+        // 24 MB in 1 MB writes: about 6,000 pages of log, far past the checkpoint threshold
+        // (1,000 pages) and well short of the writer's own fallback (16,000).
+        for _ in 0..<24 {
+            try await pool.write { db in
+                for _ in 0..<16 { try db.execute("INSERT INTO t (data) VALUES (randomblob(65536))") }
+            }
+        }
+        // No write follows: the checkpoint thread alone copies the log into the file (all but the
+        // last, under 1,000 pages: that waits for the next checkpoint).
+        var size = 0
+        for _ in 0..<100 {
+            size = (try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
+            if size >= 20 << 20 { break }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        #expect(size >= 20 << 20, "the database file holds \(size) bytes; the log was not checkpointed")
+    }
+
     @Test func fiftyConcurrentWritersLoseNoRowAndTheFileStaysIntact() async throws {
         let file = try TemporaryDatabase()
         defer { file.remove() }

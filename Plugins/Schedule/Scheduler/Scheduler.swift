@@ -18,7 +18,7 @@ import PluginSDK
 public struct Scheduler: Sendable {
     let services: PluginServices
     /// How long one write may take occurrences before it commits and lets requests' writes in.
-    public var writeBudget: Duration = .milliseconds(2)
+    public var writeBudget: Duration = .milliseconds(1)
     /// Due schedules (and reminders) read per claim.
     public var batchSize = 32
     /// An occurrence later than this past its time counts as missed (for `latest` and `skip`).
