@@ -18,7 +18,7 @@ FONTTOOLS := fonttools==4.60.1
 # download is not used), pytest runs them.
 PIP_PACKAGES := playwright==1.65.2 pytest==9.0.3
 
-.PHONY: deps install-packages fonts build run test browser-test screenshots bench reliability fuzz clean
+.PHONY: deps install-packages fonts build run test browser-test screenshots bench reliability fuzz clean docs
 
 # Installs only what is missing and makes the printing fonts; silent when all is there.
 deps:
@@ -63,6 +63,12 @@ test: deps
 	$(SWIFT) test --skip-build --skip "$$serial" && \
 	$(SWIFT) test --skip-build --no-parallel --filter "$$serial" && \
 	$(MAKE) --no-print-directory browser-test
+
+# The API reference generated from the route tables (docs/api, docs/errors.md, the Postman
+# collection): run after changing a route, a parameter or an answer; a test fails until you do.
+docs:
+	$(SWIFT) build --product invoice-server
+	.build/debug/invoice-server docs --out docs
 
 # The dashboard in Debian's chromium, against the debug server `swift build --build-tests` made.
 browser-test:
