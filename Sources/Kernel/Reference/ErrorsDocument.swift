@@ -5,7 +5,7 @@ import PluginSDK
 /// the checks and the transport failures (fixed text), and each plugin's own codes.
 enum ErrorsDocument {
     static func text(_ reference: APIReference) -> String {
-        var out = MarkdownReference.header + intro
+        var out = MarkdownReference.header + intro + "\n"
         out += "| code | en | zh | fa | typical `data` |\n|---|---|---|---|---|\n"
         for row in KernelCodes.table {
             out += "| \(row.code.rawValue) | \(cell(row.meaning.en)) | \(cell(row.meaning.zh)) | \(cell(row.meaning.fa)) | \(cell(row.data)) |\n"

@@ -2,8 +2,9 @@ import PluginSDK
 
 /// JSON written for people: two-space indents, one member a line, short arrays and objects of
 /// scalars kept on one line. Used by the generated reference and the Postman collection.
-enum PrettyJSON {
-    static func text(_ json: JSON, indent: String = "") -> String {
+public enum PrettyJSON {
+    /// `json` as indented text.
+    public static func text(_ json: JSON, indent: String = "") -> String {
         switch json {
         case .array(let values):
             if values.isEmpty { return "[]" }
