@@ -57,51 +57,55 @@ import Testing
         #expect(names.contains("invoice/merchant/create") && names.contains("schedule/merchant/create") && names.contains("copy/merchant/copy"))
     }
 
-    @Test func theDocsPageListsEveryActionInEachLanguage() async throws {
+    /// Runs `body` with a server on a fresh data folder, then stops it (exit 0 expected).
+    static func withServer(_ body: (ServerProcess) async throws -> Void) async throws {
         let folder = TestServer.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let server = try await ServerProcess(arguments: ["--data-dir", folder + "/data", "--config", try ServerBinary.fastConfig(in: folder)])
         defer { if server.process.isRunning { server.process.terminate() } }
-        let openAPI = try await RawHTTP.send(port: server.port, method: "GET", target: "/api/openapi.json")
-        var anchors: [String] = []
-        for (_, item) in openAPI.json["paths"]?.objectValue ?? [:] {
-            if let id = item["post"]?["operationId"]?.stringValue { anchors.append(id.replacing(".", with: "-")) }
-        }
-        #expect(anchors.count > 100, "\(anchors.count) actions")
-        let expected: [(String, [String])] = [
-            ("en", ["API reference", "Create a pending invoice", "Error code comparison table", "Batch requests"]),
-            ("zh", ["API 参考", "创建待支付发票", "错误码对照表", "批量请求", "需要登录"]),
-            ("fa", ["مرجع API", "ایجاد فاکتور در انتظار پرداخت", "جدول مقایسهٔ کدهای خطا", "درخواست‌های دسته‌ای"]),
-        ]
-        for (language, phrases) in expected {
-            let page = try await RawHTTP.send(port: server.port, method: "GET", target: "/docs?lang=\(language)")
-            #expect(page.status == 200)
-            #expect(page.headers["content-type"]?.hasPrefix("text/html") == true)
-            #expect(page.headers["content-security-policy"]?.contains("script-src 'self'") == true, "\(page.headers)")
-            let html = page.text
-            #expect(html.contains("<html lang=\"\(language)\""))
-            for phrase in phrases { #expect(html.contains(phrase), "\(language): \(phrase)") }
-            for anchor in anchors { #expect(html.contains("id=\"\(anchor)\""), "\(language): no \(anchor)") }
-            #expect(!html.contains("<script>"), "no inline script")
-            for source in html.ranges(of: "<script src=\"") {
-                #expect(html[source.upperBound...].hasPrefix("/"), "only the server's own script")
-            }
-        }
+        try await body(server)
         #expect(await server.stop() == 0)
     }
 
+    @Test func theDocsPageListsEveryActionInEachLanguage() async throws {
+        try await Self.withServer { server in
+            let openAPI = try await RawHTTP.send(port: server.port, method: "GET", target: "/api/openapi.json")
+            var anchors: [String] = []
+            for (_, item) in openAPI.json["paths"]?.objectValue ?? [:] {
+                if let id = item["post"]?["operationId"]?.stringValue { anchors.append(id.replacing(".", with: "-")) }
+            }
+            #expect(anchors.count > 100, "\(anchors.count) actions")
+            let expected: [(String, [String])] = [
+                ("en", ["API reference", "Create a pending invoice", "Error code comparison table", "Batch requests"]),
+                ("zh", ["API 参考", "创建待支付发票", "错误码对照表", "批量请求", "需要登录"]),
+                ("fa", ["مرجع API", "ایجاد فاکتور در انتظار پرداخت", "جدول مقایسهٔ کدهای خطا", "درخواست‌های دسته‌ای"]),
+            ]
+            for (language, phrases) in expected {
+                let page = try await RawHTTP.send(port: server.port, method: "GET", target: "/docs?lang=\(language)")
+                #expect(page.status == 200)
+                #expect(page.headers["content-type"]?.hasPrefix("text/html") == true)
+                #expect(page.headers["content-security-policy"]?.contains("script-src 'self'") == true, "\(page.headers)")
+                let html = page.text
+                #expect(html.contains("<html lang=\"\(language)\""))
+                for phrase in phrases { #expect(html.contains(phrase), "\(language): \(phrase)") }
+                for anchor in anchors { #expect(html.contains("id=\"\(anchor)\""), "\(language): no \(anchor)") }
+                #expect(!html.contains("<script>"), "no inline script")
+                for source in html.ranges(of: "<script src=\"") {
+                    #expect(html[source.upperBound...].hasPrefix("/"), "only the server's own script")
+                }
+            }
+        }
+    }
+
     @Test func requestTextOnTheDocsPageIsEscaped() async throws {
-        let folder = TestServer.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let server = try await ServerProcess(arguments: ["--data-dir", folder + "/data", "--config", try ServerBinary.fastConfig(in: folder)])
-        defer { if server.process.isRunning { server.process.terminate() } }
-        let page = try await RawHTTP.send(port: server.port, method: "GET", target: "/docs?plugin=%3Cscript%3Ealert(1)%3C%2Fscript%3E&lang=en")
-        #expect(page.status == 404)
-        #expect(page.text.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
-        #expect(!page.text.contains("<script>alert"))
-        let one = try await RawHTTP.send(port: server.port, method: "GET", target: "/docs?plugin=copy")
-        #expect(one.status == 200)
-        #expect(one.text.contains("id=\"copy-merchant-copy\"") && !one.text.contains("id=\"invoice-merchant-create\""))
-        #expect(await server.stop() == 0)
+        try await Self.withServer { server in
+            let page = try await RawHTTP.send(port: server.port, method: "GET", target: "/docs?plugin=%3Cscript%3Ealert(1)%3C%2Fscript%3E&lang=en")
+            #expect(page.status == 404)
+            #expect(page.text.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+            #expect(!page.text.contains("<script>alert"))
+            let one = try await RawHTTP.send(port: server.port, method: "GET", target: "/docs?plugin=copy")
+            #expect(one.status == 200)
+            #expect(one.text.contains("id=\"copy-merchant-copy\"") && !one.text.contains("id=\"invoice-merchant-create\""))
+        }
     }
 }
