@@ -66,7 +66,7 @@ public enum OpenAPIDocument {
             "tags": [.string(plugin)],
             "summary": .string(route.summary.isEmpty ? "\(plugin)/\(route.control)/\(route.action)" : route.summary),
             "x-access": .string(route.access.name),
-            "x-error-codes": .array(action.errors.map { .int(Int64($0.code.rawValue)) }),
+            "x-error-codes": .array(errorCodes(action).map { .int(Int64($0)) }),
             "responses": ["200": ["description": "An envelope", "content": ["application/json": ["schema": ["$ref": "#/components/schemas/Envelope"]]]]],
         ]
         if let fileType = route.fileType {
@@ -95,6 +95,13 @@ public enum OpenAPIDocument {
             operation["x-permission"] = .string(route.permission(plugin: plugin))
         }
         return operation
+    }
+
+    /// The codes other than 0 an action can answer (docs/api lists when), each once.
+    private static func errorCodes(_ action: APIReference.Action) -> [Int] {
+        var codes: [Int] = []
+        for error in action.errors where !codes.contains(error.code.rawValue) { codes.append(error.code.rawValue) }
+        return codes
     }
 
     private static func schema(_ param: Param) -> JSON {
