@@ -22,7 +22,7 @@ public enum RecordedAnswer: Sendable {
 /// Postman runner sends them over HTTP: variables filled in, the credential in a header.
 enum ExampleRun {
     /// Members whose values are secrets or random, shown as a placeholder.
-    static let volatileMembers: Set<String> = ["token", "key", "prefix", "secret", "password", "link", "link_token", "request_id"]
+    static let volatileMembers: Set<String> = ["token", "key", "prefix", "secret", "password", "link", "link_token"]
 
     struct Failure: Error, CustomStringConvertible {
         let description: String
