@@ -18,7 +18,7 @@ FONTTOOLS := fonttools==4.60.1
 # download is not used), pytest runs them.
 PIP_PACKAGES := playwright==1.65.2 pytest==9.0.3
 
-.PHONY: deps install-packages fonts build run test browser-test screenshots bench reliability fuzz clean
+.PHONY: deps install-packages fonts build run test browser-test screenshots bench reliability fuzz clean docs postman-test
 
 # Installs only what is missing and makes the printing fonts; silent when all is there.
 deps:
@@ -54,6 +54,7 @@ run: deps build
 # The suites that spawn processes (servers, the CLI, Python sinks, pdftotext; found by
 # Tests/serial_suites.py) run one test at a time: Foundation's Process.run() can crash while
 # other threads open and close descriptors. Every other suite runs in parallel.
+# The Postman collection then runs against a real server (postman-test).
 # Examples/HelloPlugin is also built once as a package of its own, to prove it stands alone (its
 # sources are compiled into the tests as well).
 test: deps
@@ -62,7 +63,19 @@ test: deps
 	$(SWIFT) build --package-path Examples/HelloPlugin --product hello-server && \
 	$(SWIFT) test --skip-build --skip "$$serial" && \
 	$(SWIFT) test --skip-build --no-parallel --filter "$$serial" && \
+	$(MAKE) --no-print-directory postman-test && \
 	$(MAKE) --no-print-directory browser-test
+
+# Every request of the Postman collection against a fresh debug server, as the reference says it
+# answers (Tests/Postman/run_collection.py: Python's standard library only).
+postman-test:
+	PYTHONDONTWRITEBYTECODE=1 python3 Tests/Postman/run_collection.py
+
+# The API reference generated from the route tables (docs/api, docs/errors.md, the Postman
+# collection): run after changing a route, a parameter or an answer; a test fails until you do.
+docs:
+	$(SWIFT) build --product invoice-server
+	.build/debug/invoice-server docs --out docs
 
 # The dashboard in Debian's chromium, against the debug server `swift build --build-tests` made.
 browser-test:

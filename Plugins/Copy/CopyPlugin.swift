@@ -20,7 +20,10 @@ public struct CopyPlugin: Plugin {
                     .array("CustomerCodes", maxCount: 1_000, "Codes of existing customers"),
                     .integer("store_id", range: 1...Int64.max),
                 ] + lowerCaseSpellings,
-                summary: "One new invoice (or schedule) per customer; all or nothing", handler: CopyAction.handle)
+                summary: "One new invoice (or schedule) per customer; all or nothing", handler: CopyAction.handle
+            )
+            .described(zh: "为每位客户生成一张新发票（或新计划）；全部成功或全部不做", fa: "برای هر مشتری یک فاکتور (یا زمان‌بندی) تازه؛ همه یا هیچ")
+            .example(["Code": "SUB-2031-01", "SendDate": "2031-02-01T09:00:00Z", "CustomerCodes": ["cust-1"]])
         ]
     }
 

@@ -18,8 +18,8 @@ public struct Dashboard: Sendable {
 
     /// Whether a path belongs to the dashboard (the adapter routes these here).
     public static let pathPrefixes = ["/my", "/manage", "/i", "/assets"]
-    /// Single paths of the dashboard.
-    public static let paths = ["/", "/login", "/logout"]
+    /// Single paths of the dashboard (`/docs`: the API reference).
+    public static let paths = ["/", "/login", "/logout", "/docs"]
 
     /// Answers one browser request. Never throws: failures become pages.
     public func handle(_ request: DashboardRequest) async -> DashboardResponse {

@@ -20,7 +20,8 @@ enum ServedPlugins {
     static var all: [any Plugin] { current.withLock { $0 } }
 }
 
-/// `invoice-server`: serve, migrate, back up and restore, and manage accounts and plugins from scripts.
+/// `invoice-server`: serve, migrate, back up and restore, manage accounts and plugins from scripts,
+/// and write the API reference.
 struct InvoiceServerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "invoice-server",
@@ -28,7 +29,7 @@ struct InvoiceServerCommand: AsyncParsableCommand {
         version: Kernel.version,
         subcommands: [
             Serve.self, Migrate.self, Backup.self, Restore.self, UserCommand.self, AdminCommand.self, APIKeyCommand.self, StoreCommand.self,
-            PluginCommand.self,
+            PluginCommand.self, DocsCommand.self,
         ],
         defaultSubcommand: Serve.self)
 }

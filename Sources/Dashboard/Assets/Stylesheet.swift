@@ -66,6 +66,7 @@ enum Stylesheet {
         .pager { display: flex; gap: 16px; align-items: center; justify-content: center; margin: 12px 0; }
         .empty { color: var(--muted); }
         .break, code { overflow-wrap: anywhere; }
+        pre { overflow-x: auto; direction: ltr; text-align: left; background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 8px 12px; }
         input.secret { font-family: ui-monospace, monospace; }
         img.logo { max-width: 200px; max-height: 80px; }
         [hidden] { display: none !important; }

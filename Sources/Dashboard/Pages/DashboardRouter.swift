@@ -3,7 +3,7 @@ import PluginSDK
 
 /// Which page answers which path. Customer pages (`/my/...`) need a user session, merchant and
 /// admin pages (`/manage/...`) an admin session; the hosted invoice page (`/i/<link>`) and the
-/// login page need none.
+/// login page and the API reference (`/docs`) need none.
 enum DashboardRouter {
     static func route(_ context: PageContext) async -> DashboardResponse {
         let parts = context.request.path.split(separator: "/").map(String.init)
@@ -13,6 +13,7 @@ enum DashboardRouter {
         case ("login", true) where parts.count == 1: return await LoginPage.submit(context)
         case ("login", false) where parts.count == 1: return LoginPage.show(context)
         case ("logout", true) where parts.count == 1: return await LoginPage.logout(context)
+        case ("docs", false) where parts.count == 1: return ReferencePage.show(context)
         case ("i", false) where parts.count >= 2: return await HostedInvoicePage.route(context, parts: Array(parts.dropFirst()))
         case ("my", _):
             guard let context = await signedIn(context, as: .user) else { return toLogin(context) }

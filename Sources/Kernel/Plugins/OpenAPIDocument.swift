@@ -1,21 +1,16 @@
 import PluginSDK
 
 /// The OpenAPI 3.1 description of every enabled plugin's actions, built from their route tables
-/// (access levels and declared parameters). Each action is described at its path form
+/// (access levels and declared parameters), walked by `APIReference` like the rest of the reference. Each action is described at its path form
 /// `/api/plugins/{plugin}/{control}/{action}` (the same call as the query form).
 public enum OpenAPIDocument {
     public static func build(_ registry: PluginRegistry, serverURL: String = "/") -> JSON {
         var paths = JSONObject()
-        for info in registry.list() where info.state?.enabled == true {
-            let plugin = info.manifest.name
-            for route in registry.routes(of: plugin) {
-                var item = JSONObject()
-                let operation = self.operation(route, plugin: plugin)
-                item["post"] = operation
-                if route.allowsGET { item["get"] = getOperation(route, plugin: plugin) }
-                let prefix = isAdminOnly(route.access) ? "/admin/plugins" : "/api/plugins"
-                paths["\(prefix)/\(plugin)/\(route.control)/\(route.action)"] = .object(item)
-            }
+        for action in APIReference(registry).actions {
+            var item = JSONObject()
+            item["post"] = operation(action)
+            if action.route.allowsGET { item["get"] = getOperation(action) }
+            paths[action.path] = .object(item)
         }
         return [
             "openapi": "3.1.0",
@@ -38,18 +33,14 @@ public enum OpenAPIDocument {
         ]
     }
 
-    private static func isAdminOnly(_ access: Access) -> Bool {
-        if case .admin = access { return true }
-        return false
-    }
-
-    private static func operation(_ route: Route, plugin: String) -> JSON {
+    private static func operation(_ action: APIReference.Action) -> JSON {
+        let route = action.route
         var properties = JSONObject()
         for param in route.params { properties[param.name] = schema(param) }
         let required = route.params.filter(\.required).map { JSON.string($0.name) }
         var body: JSONObject = ["type": "object", "properties": .object(properties)]
         if !required.isEmpty { body["required"] = .array(required) }
-        var operation = baseOperation(route, plugin: plugin)
+        var operation = baseOperation(action)
         operation["requestBody"] = [
             "required": .bool(!required.isEmpty),
             "content": ["application/json": ["schema": .object(body)]],
@@ -57,21 +48,25 @@ public enum OpenAPIDocument {
         return .object(operation)
     }
 
-    private static func getOperation(_ route: Route, plugin: String) -> JSON {
-        var operation = baseOperation(route, plugin: plugin)
-        operation["operationId"] = .string("\(plugin).\(route.control).\(route.action).get")
+    private static func getOperation(_ action: APIReference.Action) -> JSON {
+        let route = action.route
+        var operation = baseOperation(action)
+        operation["operationId"] = .string("\(action.plugin).\(route.control).\(route.action).get")
         operation["parameters"] = .array(route.params.map { param in
             ["name": .string(param.name), "in": "query", "required": .bool(param.required), "schema": schema(param)]
         })
         return .object(operation)
     }
 
-    private static func baseOperation(_ route: Route, plugin: String) -> JSONObject {
+    private static func baseOperation(_ action: APIReference.Action) -> JSONObject {
+        let route = action.route
+        let plugin = action.plugin
         var operation: JSONObject = [
             "operationId": .string("\(plugin).\(route.control).\(route.action)"),
             "tags": [.string(plugin)],
             "summary": .string(route.summary.isEmpty ? "\(plugin)/\(route.control)/\(route.action)" : route.summary),
             "x-access": .string(route.access.name),
+            "x-error-codes": .array(errorCodes(action).map { .int(Int64($0)) }),
             "responses": ["200": ["description": "An envelope", "content": ["application/json": ["schema": ["$ref": "#/components/schemas/Envelope"]]]]],
         ]
         if let fileType = route.fileType {
@@ -100,6 +95,13 @@ public enum OpenAPIDocument {
             operation["x-permission"] = .string(route.permission(plugin: plugin))
         }
         return operation
+    }
+
+    /// The codes other than 0 an action can answer (docs/api lists when), each once.
+    private static func errorCodes(_ action: APIReference.Action) -> [Int] {
+        var codes: [Int] = []
+        for error in action.errors where !codes.contains(error.code.rawValue) { codes.append(error.code.rawValue) }
+        return codes
     }
 
     private static func schema(_ param: Param) -> JSON {

@@ -11,7 +11,7 @@ enum APIKeys {
             Route(
                 "apikeys", "list", access: .admin(), params: [storeID],
                 summary: "API keys by prefix (revoked ones too), and the scopes actions use"
-            ) { try await list($0, kernel.access) },
+            ) { try await list($0, kernel.access) }.example(["store_id": 1]),
             Route(
                 "apikeys", "create", access: .admin(),
                 params: [
@@ -20,11 +20,11 @@ enum APIKeys {
                     .string("name", maxLength: 100, "A label for people"),
                 ],
                 summary: "Create an API key; the key is answered once"
-            ) { try await create($0, kernel.access) },
+            ) { try await create($0, kernel.access) }.example(["store_id": 1, "scopes": "invoices", "name": "reporting"], saves: [("reporting_key_id", "id")]),
             Route(
                 "apikeys", "revoke", access: .admin(), params: [.integer("id", required: true, range: 1...Int64.max), storeID],
                 summary: "Revoke an API key"
-            ) { try await revoke($0, kernel.access) },
+            ) { try await revoke($0, kernel.access) }.example(["id": "{{reporting_key_id}}", "store_id": 1]),
         ]
     }
 

@@ -18,15 +18,18 @@ enum Admins {
                 "admins", "create", access: .admin(),
                 params: [.string("name", required: true, maxLength: 60), Passwords.param("password")] + powers,
                 summary: "Create an admin (super, or limited to permissions)"
-            ) { try await create($0, kernel.access) },
+            ) { try await create($0, kernel.access) }
+            .example(
+                ["name": "docs-limited-admin", "password": "docs-limited-password", "permissions": "invoice.merchant.*"],
+                saves: [("limited_admin_id", "id")]),
             Route(
                 "admins", "permissions", access: .admin(), params: [id] + powers,
                 summary: "Make an admin super or limit it to permissions"
-            ) { try await setPermissions($0, kernel.access) },
+            ) { try await setPermissions($0, kernel.access) }.example(["id": "{{limited_admin_id}}", "permissions": "invoice.merchant.*,invoice.coupon.*"]),
             Route(
                 "admins", "password", access: .admin(), params: [id, Passwords.param("password")],
                 summary: "Set an admin's password and revoke its tokens"
-            ) { try await setPassword($0, kernel.access) },
+            ) { try await setPassword($0, kernel.access) }.example(["id": "{{limited_admin_id}}", "password": "docs-limited-password-2"]),
         ]
     }
 

@@ -6,6 +6,15 @@ import PluginSDK
 enum Login {
     static let failed = KernelError(code: .failure, message: KernelMessages.badCredentials)
 
+    /// When the reference says a login answers -1, -430 and -429.
+    static let wrongCredentials = LocalizedText(
+        en: "wrong account or password", zh: "账号或密码错误", fa: "نام کاربری یا رمز عبور نادرست است")
+    static let throttled = LocalizedText(
+        en: "too many failed logins for the account or address (data.retry_after)", zh: "该账号或地址登录失败次数过多（data.retry_after）",
+        fa: "ورودهای ناموفق این حساب یا نشانی بیش از حد است (data.retry_after)")
+    static let busy = LocalizedText(
+        en: "password hashing is at capacity: retry", zh: "密码哈希已满负荷：请重试", fa: "ظرفیت درهم‌سازی گذرواژه پر است: دوباره تلاش کنید")
+
     /// ShopXO's login fields.
     static let params: [Param] = [
         .string("accounts", required: true, maxLength: 254, "User name or email"),

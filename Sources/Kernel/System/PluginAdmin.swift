@@ -1,6 +1,6 @@
 import PluginSDK
 
-/// `system/plugin/*`: admin actions to list, install, enable, disable, uninstall and configure
+/// `system/plugin/*`: admin actions to list, configure, disable, enable, uninstall and install
 /// plugins. Each needs the admin permission `system.plugin.<action>`; changes apply to the next
 /// request, in this process and (within a second) in every other one on the database.
 enum PluginAdmin {
@@ -13,17 +13,19 @@ enum PluginAdmin {
                 try await registry.refresh()
                 return .ok(.array(registry.list().map(describe)))
             },
-            Route("plugin", "install", access: .admin(), params: [nameParam], summary: "Install and enable a plugin") { context in
-                let name = try context.params.requiredString("name")
-                try await kernel.access.install(name)
-                return .ok(describe(try info(name, kernel.access.registry)))
-            },
-            Route("plugin", "enable", access: .admin(), params: [nameParam], summary: "Enable an installed plugin") {
-                try await setEnabled($0, true, kernel.access)
-            },
+            Route("plugin", "config", access: .admin(), params: [nameParam], summary: "A plugin's config and its schema") {
+                try await PluginConfigAdmin.read($0, kernel.access)
+            }.example(["name": "invoice"]),
+            Route(
+                "plugin", "saveconfig", access: .admin(), params: [nameParam, .object("config", required: true, "Keys to change")],
+                summary: "Change a plugin's config (checked against its schema)"
+            ) { try await PluginConfigAdmin.save($0, kernel.access) }.example(["name": "invoice", "config": ["attachment_max_bytes": 524_288]]),
             Route("plugin", "disable", access: .admin(), params: [nameParam], summary: "Disable a plugin: its actions answer -11") {
                 try await setEnabled($0, false, kernel.access)
-            },
+            }.example(["name": "copy"]),
+            Route("plugin", "enable", access: .admin(), params: [nameParam], summary: "Enable an installed plugin") {
+                try await setEnabled($0, true, kernel.access)
+            }.example(["name": "copy"]),
             Route(
                 "plugin", "uninstall", access: .admin(),
                 params: [nameParam, .boolean("keep_data", "Keep its tables (or a remote plugin's registration)")],
@@ -34,14 +36,12 @@ enum PluginAdmin {
                 let access = kernel.access
                 try await access.registry.uninstall(name, keepData: keepData, clock: access.clock)
                 return .ok(["name": .string(name), "installed": false, "data_kept": .bool(keepData)])
-            },
-            Route("plugin", "config", access: .admin(), params: [nameParam], summary: "A plugin's config and its schema") {
-                try await PluginConfigAdmin.read($0, kernel.access)
-            },
-            Route(
-                "plugin", "saveconfig", access: .admin(), params: [nameParam, .object("config", required: true, "Keys to change")],
-                summary: "Change a plugin's config (checked against its schema)"
-            ) { try await PluginConfigAdmin.save($0, kernel.access) },
+            }.example(["name": "copy", "keep_data": true]),
+            Route("plugin", "install", access: .admin(), params: [nameParam], summary: "Install and enable a plugin") { context in
+                let name = try context.params.requiredString("name")
+                try await kernel.access.install(name)
+                return .ok(describe(try info(name, kernel.access.registry)))
+            }.example(["name": "copy"]),
         ]
     }
 

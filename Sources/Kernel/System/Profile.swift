@@ -7,17 +7,24 @@ enum Profile {
         [
             Route("user", "password", access: .user, params: passwordParams, summary: "Change the caller's password") {
                 try await changePassword($0, kind: .user, kernel: kernel.access)
-            },
+            }.example(example("other_user")),
             Route("user", "logout_all", access: .user, summary: "Revoke every token of the caller") {
                 try await logoutEverywhere($0, kind: .user, kernel: kernel.access)
-            },
+            }.example(["token": "{{other_user_token}}"]),
             Route("admin", "password", access: .anyAdmin, params: passwordParams, summary: "Change the caller's password") {
                 try await changePassword($0, kind: .admin, kernel: kernel.access)
-            },
+            }.example(example("other_admin")),
             Route("admin", "logout_all", access: .anyAdmin, summary: "Revoke every token of the caller") {
                 try await logoutEverywhere($0, kind: .admin, kernel: kernel.access)
-            },
+            }.example(["token": "{{other_admin_token}}"]),
         ]
+    }
+
+    /// The reference's example: the second account of the kind sets its password again (so the
+    /// collection can run twice), with its own token.
+    private static func example(_ account: String) -> JSONObject {
+        let password = JSON.string("{{\(account)_password}}")
+        return ["token": .string("{{\(account)_token}}"), "my_pwd": password, "new_pwd": password, "confirm_new_pwd": password]
     }
 
     static let passwordParams: [Param] = [

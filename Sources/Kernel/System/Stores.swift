@@ -10,11 +10,11 @@ enum Stores {
             Route("stores", "list", access: .admin(), summary: "Every store") { _ in .ok(.array(try await kernel.access.accounts.stores().map(\.json))) },
             Route("stores", "create", access: .admin(), params: [name], summary: "Create a store") {
                 .ok(try await kernel.access.accounts.createStore(name: try $0.params.requiredString("name")).json)
-            },
+            }.example(["name": "Second shop"], saves: [("store_id", "id")]),
             Route(
                 "stores", "update", access: .admin(), params: [.integer("id", required: true, range: 1...Int64.max), name],
                 summary: "Rename a store"
-            ) { try await update($0, kernel.access) },
+            ) { try await update($0, kernel.access) }.example(["id": "{{store_id}}", "name": "Second shop (renamed)"]),
         ]
     }
 

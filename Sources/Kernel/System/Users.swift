@@ -14,23 +14,23 @@ enum Users {
                     .string("search", maxLength: 100, "Part of a name or email"),
                 ],
                 summary: "Users, newest first, with how many live tokens each has"
-            ) { try await list($0, kernel.access) },
+            ) { try await list($0, kernel.access) }.example(["search": "docs"]),
             Route("users", "disable", access: .admin(), params: [id], summary: "Disable a user and revoke its tokens") {
                 try await setDisabled($0, true, kernel.access)
-            },
+            }.example(["id": "{{other_user_id}}"]),
             Route("users", "enable", access: .admin(), params: [id], summary: "Enable a disabled user") {
                 try await setDisabled($0, false, kernel.access)
-            },
+            }.example(["id": "{{other_user_id}}"]),
             Route("users", "revoke_tokens", access: .admin(), params: [id], summary: "Log a user out everywhere") {
                 try await revokeTokens($0, kernel.access)
-            },
+            }.example(["id": "{{other_user_id}}"]),
             Route(
                 "users", "reset_password", access: .admin(),
                 params: [
                     id, Passwords.param("password", required: false, "At least 8 characters; omitted: one is generated and answered once"),
                 ],
                 summary: "Set a user's password and revoke its tokens"
-            ) { try await resetPassword($0, kernel.access) },
+            ) { try await resetPassword($0, kernel.access) }.example(["id": "{{other_user_id}}", "password": "{{other_user_password}}"]),
         ]
     }
 

@@ -17,6 +17,9 @@ public struct Route: Sendable {
     /// envelope. Errors are envelopes either way.
     public let fileType: String?
     public let handler: Handler
+    /// What the API reference shows beyond the declaration: translated summaries, an example
+    /// request and the plugin's own error codes (`Route+Reference.swift`).
+    public internal(set) var reference = RouteReference()
 
     public init(
         _ control: String, _ action: String, access: Access, allowsGET: Bool = false, params: [Param] = [], summary: String = "",
