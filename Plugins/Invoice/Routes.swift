@@ -13,29 +13,29 @@ enum InvoiceRoutes {
     static let merchant: [Route] = [
         Route(
             "merchant", "create", access: .apiKey(scope: merchantScope), params: MerchantParams.create,
-            summary: "Create a pending invoice (idempotent by request_id or Idempotency-Key)", handler: CreateInvoice.handle),
+            summary: "Create a pending invoice (idempotent by request_id or Idempotency-Key)", handler: CreateInvoice.handle).markedTransactionSafe(),
         Route(
             "merchant", "view", access: .apiKey(scope: merchantScope), params: MerchantParams.reference,
-            summary: "One invoice by id or number", handler: ViewInvoice.handle),
+            summary: "One invoice by id or number", handler: ViewInvoice.handle).markedTransactionSafe(),
         Route(
             "merchant", "update", access: .apiKey(scope: merchantScope), params: MerchantParams.reference + MerchantParams.details,
-            summary: "Change a pending invoice", handler: UpdateInvoice.handle),
+            summary: "Change a pending invoice", handler: UpdateInvoice.handle).markedTransactionSafe(),
         Route(
             "merchant", "list", access: .apiKey(scope: merchantScope), params: MerchantParams.list,
-            summary: "The store's invoices, newest first", handler: ListInvoices.handle),
+            summary: "The store's invoices, newest first", handler: ListInvoices.handle).markedTransactionSafe(),
         Route(
             "merchant", "cancel", access: .apiKey(scope: merchantScope), params: MerchantParams.reference + [.string("note", maxLength: 500)],
-            summary: "Cancel a pending invoice (it keeps its number)", handler: CancelInvoice.handle),
+            summary: "Cancel a pending invoice (it keeps its number)", handler: CancelInvoice.handle).markedTransactionSafe(),
         Route(
             "merchant", "pay", access: .apiKey(scope: merchantScope), params: MerchantParams.reference + MerchantParams.payment,
-            summary: "Record a payment", handler: PayInvoice.handle),
+            summary: "Record a payment", handler: PayInvoice.handle).markedTransactionSafe(),
         Route(
             "merchant", "fail", access: .apiKey(scope: merchantScope), params: MerchantParams.reference + MerchantParams.failure,
-            summary: "Record a failed payment attempt (the invoice becomes failed until a later payment)", handler: FailPayment.handle),
+            summary: "Record a failed payment attempt (the invoice becomes failed until a later payment)", handler: FailPayment.handle).markedTransactionSafe(),
         Route(
             "merchant", "refund", access: .apiKey(scope: merchantScope),
             params: MerchantParams.reference + [.decimal("amount"), .string("note", maxLength: 500)],
-            summary: "Refund part or all of a paid invoice", handler: RefundInvoice.handle),
+            summary: "Refund part or all of a paid invoice", handler: RefundInvoice.handle).markedTransactionSafe(),
     ]
 
     /// A store's coupon catalog (API key scope `invoices`, or admins).
@@ -43,17 +43,17 @@ enum InvoiceRoutes {
         Route(
             "coupon", "create", access: .apiKey(scope: merchantScope), params: MerchantParams.coupon(required: true),
             summary: "Create a coupon: a percent or fixed amount off each line naming it, in a validity window, up to a usage limit",
-            handler: CouponActions.create),
+            handler: CouponActions.create).markedTransactionSafe(),
         Route(
             "coupon", "list", access: .apiKey(scope: merchantScope),
             params: MerchantParams.page,
-            summary: "The store's coupons with their uses, newest first", handler: CouponActions.list),
+            summary: "The store's coupons with their uses, newest first", handler: CouponActions.list).markedTransactionSafe(),
         Route(
             "coupon", "update", access: .apiKey(scope: merchantScope), params: MerchantParams.coupon(required: false),
-            summary: "Change a coupon's value, window, usage limit, or enable it again", handler: CouponActions.update),
+            summary: "Change a coupon's value, window, usage limit, or enable it again", handler: CouponActions.update).markedTransactionSafe(),
         Route(
             "coupon", "disable", access: .apiKey(scope: merchantScope), params: [.string("code", required: true, maxLength: 64), MerchantParams.storeID],
-            summary: "Stop a coupon from being used (invoices that used it keep it)", handler: CouponActions.disable),
+            summary: "Stop a coupon from being used (invoices that used it keep it)", handler: CouponActions.disable).markedTransactionSafe(),
     ]
 
     /// Files a store hands its customers with invoices (API key scope `invoices`, or admins).
@@ -68,11 +68,11 @@ enum InvoiceRoutes {
             ],
             summary: "Upload an attachment an invoice or a schedule may list by id (per store at most attachment_store_max_count files "
                 + "and attachment_store_max_bytes in all)",
-            handler: AttachmentActions.upload),
+            handler: AttachmentActions.upload).markedTransactionSafe(),
         Route(
             "attachment", "list", access: .apiKey(scope: merchantScope),
             params: MerchantParams.page,
-            summary: "The store's attachments, newest first, and its use of the limits", handler: AttachmentActions.list),
+            summary: "The store's attachments, newest first, and its use of the limits", handler: AttachmentActions.list).markedTransactionSafe(),
         Route(
             "attachment", "download", access: .apiKey(scope: merchantScope),
             params: MerchantParams.attachment,
@@ -81,7 +81,7 @@ enum InvoiceRoutes {
             "attachment", "delete", access: .apiKey(scope: merchantScope),
             params: MerchantParams.attachment,
             summary: "Delete an attachment no invoice lists (schedules listing it leave it out of their later invoices)",
-            handler: AttachmentActions.delete),
+            handler: AttachmentActions.delete).markedTransactionSafe(),
     ]
 
     /// A store's invoicing settings (admins only: they include webhook secrets), and its time zone
@@ -89,16 +89,16 @@ enum InvoiceRoutes {
     static let settings: [Route] = [
         Route(
             "settings", "view", access: .admin(), params: [MerchantParams.storeID],
-            summary: "A store's invoicing settings", handler: StoreSettingsActions.view),
+            summary: "A store's invoicing settings", handler: StoreSettingsActions.view).markedTransactionSafe(),
         Route(
             "settings", "save", access: .admin(), params: MerchantParams.settings,
             summary: "Change a store's currency, tax, numbering, gateways, secrets, PDF details and logo (store_logo: a PNG "
                 + "of at most 48 KiB and 2000 pixels a side, as base64 text or a multipart file part; an empty string removes it)",
-            handler: StoreSettingsActions.save),
+            handler: StoreSettingsActions.save).markedTransactionSafe(),
         Route(
             "settings", "timezone", access: .public, allowsGET: true, params: [MerchantParams.storeID],
             summary: "A store's time zone (the caller's store, else store_id) and its offset from UTC now",
-            handler: StoreSettingsActions.timeZone),
+            handler: StoreSettingsActions.timeZone).markedTransactionSafe(),
     ]
 
     /// Signed payment events from gateways; the signature is the authentication.

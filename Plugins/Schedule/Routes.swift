@@ -21,18 +21,18 @@ enum ScheduleRoutes {
                 .string("email", maxLength: 254), .string("phone", maxLength: 21), .string("language", allowed: ["en", "zh", "fa"]),
                 tags, storeID,
             ],
-            summary: "Create a customer (code, name, email, phone, tags, language)", handler: CustomerActions.create),
+            summary: "Create a customer (code, name, email, phone, tags, language)", handler: CustomerActions.create).markedTransactionSafe(),
         Route(
             "customer", "update", access: .apiKey(scope: scope),
             params: [
                 code, .string("name", maxLength: 200), .string("email", maxLength: 254), .string("phone", maxLength: 21),
                 .string("language", allowed: ["en", "zh", "fa"]), tags, storeID,
             ],
-            summary: "Change a customer (its code stays)", handler: CustomerActions.update),
+            summary: "Change a customer (its code stays)", handler: CustomerActions.update).markedTransactionSafe(),
         Route(
             "customer", "list", access: .apiKey(scope: scope), params: paging + [.string("tag", maxLength: 40)],
-            summary: "The store's customers, optionally of one tag", handler: CustomerActions.list),
-        Route("customer", "delete", access: .apiKey(scope: scope), params: [code, storeID], summary: "Delete a customer", handler: CustomerActions.delete),
+            summary: "The store's customers, optionally of one tag", handler: CustomerActions.list).markedTransactionSafe(),
+        Route("customer", "delete", access: .apiKey(scope: scope), params: [code, storeID], summary: "Delete a customer", handler: CustomerActions.delete).markedTransactionSafe(),
     ]
 
     static let items: [Route] = [
@@ -42,47 +42,47 @@ enum ScheduleRoutes {
                 .string("code", maxLength: 64), .string("title", required: true, maxLength: 500), .string("description", maxLength: 2_000),
                 .decimal("amount", required: true), storeID,
             ] + haveTax,
-            summary: "Create a catalog item (code, title, description, amount, haveTax)", handler: ItemActions.create),
+            summary: "Create a catalog item (code, title, description, amount, haveTax)", handler: ItemActions.create).markedTransactionSafe(),
         Route(
             "item", "update", access: .apiKey(scope: scope),
             params: [code, .string("title", maxLength: 500), .string("description", maxLength: 2_000), .decimal("amount"), storeID] + haveTax,
-            summary: "Change a catalog item (its code stays)", handler: ItemActions.update),
-        Route("item", "list", access: .apiKey(scope: scope), params: paging, summary: "The store's catalog items", handler: ItemActions.list),
-        Route("item", "delete", access: .apiKey(scope: scope), params: [code, storeID], summary: "Delete a catalog item", handler: ItemActions.delete),
+            summary: "Change a catalog item (its code stays)", handler: ItemActions.update).markedTransactionSafe(),
+        Route("item", "list", access: .apiKey(scope: scope), params: paging, summary: "The store's catalog items", handler: ItemActions.list).markedTransactionSafe(),
+        Route("item", "delete", access: .apiKey(scope: scope), params: [code, storeID], summary: "Delete a catalog item", handler: ItemActions.delete).markedTransactionSafe(),
     ]
 
     static let schedules: [Route] = [
         Route(
             "merchant", "create", access: .apiKey(scope: scope), params: [.string("request_id", maxLength: 128), storeID],
-            summary: "Create a schedule from PayPing's /v2/invoice/Schedule body (JSON or form)", handler: CreateSchedule.handle),
-        Route("merchant", "view", access: .apiKey(scope: scope), params: [code, storeID], summary: "One schedule", handler: ScheduleActions.view),
+            summary: "Create a schedule from PayPing's /v2/invoice/Schedule body (JSON or form)", handler: CreateSchedule.handle).markedTransactionSafe(),
+        Route("merchant", "view", access: .apiKey(scope: scope), params: [code, storeID], summary: "One schedule", handler: ScheduleActions.view).markedTransactionSafe(),
         Route(
             "merchant", "list", access: .apiKey(scope: scope),
             params: paging + [.string("status", allowed: ["active", "paused", "cancelled", "completed"])],
-            summary: "The store's schedules, newest first", handler: ScheduleActions.list),
-        Route("merchant", "pause", access: .apiKey(scope: scope), params: [code, storeID], summary: "Pause a schedule", handler: ScheduleActions.pause),
+            summary: "The store's schedules, newest first", handler: ScheduleActions.list).markedTransactionSafe(),
+        Route("merchant", "pause", access: .apiKey(scope: scope), params: [code, storeID], summary: "Pause a schedule", handler: ScheduleActions.pause).markedTransactionSafe(),
         Route(
             "merchant", "resume", access: .apiKey(scope: scope), params: [code, storeID],
-            summary: "Resume a paused schedule (periods passed while paused are skipped)", handler: ScheduleActions.resume),
-        Route("merchant", "cancel", access: .apiKey(scope: scope), params: [code, storeID], summary: "End a schedule", handler: ScheduleActions.cancel),
+            summary: "Resume a paused schedule (periods passed while paused are skipped)", handler: ScheduleActions.resume).markedTransactionSafe(),
+        Route("merchant", "cancel", access: .apiKey(scope: scope), params: [code, storeID], summary: "End a schedule", handler: ScheduleActions.cancel).markedTransactionSafe(),
         Route(
             "merchant", "occurrences", access: .apiKey(scope: scope),
             params: [code] + paging + [.integer("next", range: 1...100, "Upcoming occurrences shown for a schedule without end (default 10)")],
-            summary: "What was sent (with invoice numbers) and the remaining plan, both paged", handler: ScheduleActions.occurrences),
+            summary: "What was sent (with invoice numbers) and the remaining plan, both paged", handler: ScheduleActions.occurrences).markedTransactionSafe(),
     ]
 
     static let settings: [Route] = [
-        Route("settings", "view", access: .apiKey(scope: scope), params: [storeID], summary: "The store's weekend days and reminder offsets", handler: ScheduleSettings.view),
+        Route("settings", "view", access: .apiKey(scope: scope), params: [storeID], summary: "The store's weekend days and reminder offsets", handler: ScheduleSettings.view).markedTransactionSafe(),
         Route(
             "settings", "save", access: .apiKey(scope: scope),
             params: [
                 .array("weekend_days", maxCount: 6, "e.g. [\"friday\"]"), .array("reminder_offsets", maxCount: 10, "Days from the due date, e.g. [-3, 1, 7]"),
                 storeID,
             ],
-            summary: "Set the store's weekend days and reminder offsets", handler: ScheduleSettings.save),
+            summary: "Set the store's weekend days and reminder offsets", handler: ScheduleSettings.save).markedTransactionSafe(),
         Route(
             "template", "view", access: .apiKey(scope: scope), params: [storeID],
-            summary: "The store's invoice and reminder texts per language", handler: TemplateActions.view),
+            summary: "The store's invoice and reminder texts per language", handler: TemplateActions.view).markedTransactionSafe(),
         Route(
             "template", "save", access: .apiKey(scope: scope),
             params: [
@@ -90,7 +90,7 @@ enum ScheduleRoutes {
                 .string("subject", required: true, maxLength: 200), .string("body", required: true, maxLength: 5_000),
                 .string("sms", required: true, maxLength: 500), storeID,
             ],
-            summary: "Set a white-label text; unknown placeholders are refused", handler: TemplateActions.save),
+            summary: "Set a white-label text; unknown placeholders are refused", handler: TemplateActions.save).markedTransactionSafe(),
     ]
 
     /// The store's delivery log (the kernel's outbox), shared with the invoice plugin.

@@ -6,48 +6,48 @@ import PluginSDK
 enum ShopXORoutes {
     /// Control `user`: the caller's tax-invoice applications (center, index, detail, saveinfo, save, delete).
     static let user: [Route] = [
-        Route("user", "center", access: .user, handler: UserCenter.handle),
-        Route("user", "index", access: .user, params: shopxo(paging + applicationFilters), handler: UserIndex.handle),
-        Route("user", "detail", access: .user, params: shopxo([applicationID]), handler: UserDetail.handle),
-        Route("user", "saveinfo", access: .user, params: shopxo(selection + [editID, application]), handler: SaveInfo.handle),
-        Route("user", "save", access: .user, params: shopxo(selection + [editID] + form), handler: SaveApplication.handle),
-        Route("user", "delete", access: .user, params: shopxo(deletion), handler: DeleteApplications.handle),
+        Route("user", "center", access: .user, handler: UserCenter.handle).markedTransactionSafe(),
+        Route("user", "index", access: .user, params: shopxo(paging + applicationFilters), handler: UserIndex.handle).markedTransactionSafe(),
+        Route("user", "detail", access: .user, params: shopxo([applicationID]), handler: UserDetail.handle).markedTransactionSafe(),
+        Route("user", "saveinfo", access: .user, params: shopxo(selection + [editID, application]), handler: SaveInfo.handle).markedTransactionSafe(),
+        Route("user", "save", access: .user, params: shopxo(selection + [editID] + form), handler: SaveApplication.handle).markedTransactionSafe(),
+        Route("user", "delete", access: .user, params: shopxo(deletion), handler: DeleteApplications.handle).markedTransactionSafe(),
     ]
 
     /// Controls `order` and `recharge`: the caller's orders and recharges (index, detail).
     static let orders: [Route] = [
-        Route("order", "index", access: .user, params: shopxo(paging + businessFilters), handler: BusinessList.orders),
-        Route("order", "detail", access: .user, params: shopxo([businessID]), handler: BusinessDetail.order),
-        Route("recharge", "index", access: .user, params: shopxo(paging + businessFilters), handler: BusinessList.recharges),
-        Route("recharge", "detail", access: .user, params: shopxo([businessID]), handler: BusinessDetail.recharge),
+        Route("order", "index", access: .user, params: shopxo(paging + businessFilters), handler: BusinessList.orders).markedTransactionSafe(),
+        Route("order", "detail", access: .user, params: shopxo([businessID]), handler: BusinessDetail.order).markedTransactionSafe(),
+        Route("recharge", "index", access: .user, params: shopxo(paging + businessFilters), handler: BusinessList.recharges).markedTransactionSafe(),
+        Route("recharge", "detail", access: .user, params: shopxo([businessID]), handler: BusinessDetail.recharge).markedTransactionSafe(),
     ]
 
     /// Controls `admin` (config) and `invoice` (review and issue applications).
     static let admin: [Route] = [
-        Route("admin", "index", access: .admin(), handler: AdminIndex.handle),
-        Route("admin", "saveinfo", access: .admin(), handler: AdminSaveInfo.handle),
+        Route("admin", "index", access: .admin(), handler: AdminIndex.handle).markedTransactionSafe(),
+        Route("admin", "saveinfo", access: .admin(), handler: AdminSaveInfo.handle).markedTransactionSafe(),
         Route("admin", "save", access: .admin(), params: shopxo(config), handler: AdminSave.handle),
         Route(
             "invoice", "index", access: .admin(),
-            params: shopxo(paging + applicationFilters + [.integer("user_id"), MerchantParams.storeID]), handler: AdminIndexApplications.handle),
-        Route("invoice", "detail", access: .admin(), params: shopxo([applicationID]), handler: AdminDetail.handle),
-        Route("invoice", "auditinfo", access: .admin(), params: shopxo([applicationID]), handler: AuditInfo.handle),
+            params: shopxo(paging + applicationFilters + [.integer("user_id"), MerchantParams.storeID]), handler: AdminIndexApplications.handle).markedTransactionSafe(),
+        Route("invoice", "detail", access: .admin(), params: shopxo([applicationID]), handler: AdminDetail.handle).markedTransactionSafe(),
+        Route("invoice", "auditinfo", access: .admin(), params: shopxo([applicationID]), handler: AuditInfo.handle).markedTransactionSafe(),
         Route(
             "invoice", "audit", access: .admin(),
             params: shopxo([
                 applicationID, .integer("status", allowed: ["1", "2"], "1 approve, 2 refuse"),
                 .string("refuse_reason", maxLength: 230, "Why it was refused (needed to refuse)"),
             ]),
-            handler: AuditApplication.handle),
-        Route("invoice", "issueinfo", access: .admin(), params: shopxo([applicationID]), handler: IssueInfo.handle),
+            handler: AuditApplication.handle).markedTransactionSafe(),
+        Route("invoice", "issueinfo", access: .admin(), params: shopxo([applicationID]), handler: IssueInfo.handle).markedTransactionSafe(),
         Route(
             "invoice", "issue", access: .admin(),
             params: shopxo([
                 applicationID, .array("electronic_invoice", "E-invoices: [{title, url}]"), .string("express_name", maxLength: 60),
                 .string("express_number", maxLength: 60),
             ]),
-            handler: IssueApplication.handle),
-        Route("invoice", "delete", access: .admin(), params: shopxo(deletion), handler: AdminDelete.handle),
+            handler: IssueApplication.handle).markedTransactionSafe(),
+        Route("invoice", "delete", access: .admin(), params: shopxo(deletion), handler: AdminDelete.handle).markedTransactionSafe(),
     ]
 
     /// The same parameters, checked by the action (ShopXO's answers) rather than the kernel.
