@@ -52,7 +52,9 @@ struct PluginEndpoint: Sendable {
         }
         let rawBody = Array(body.readableBytesView)
         do throws(KernelError) {
-            let bodyParams = try BodyParser.parse(rawBody, contentType: request.headers[.contentType], maxKeys: limits.maxParameters)
+            // A batch is JSON whatever its Content-Type says (curl's -d sends a form type).
+            let contentType = isBatch ? "application/json" : request.headers[.contentType]
+            let bodyParams = try BodyParser.parse(rawBody, contentType: contentType, maxKeys: limits.maxParameters)
             // Counted before merging, so a hostile body with many thousands of keys costs one pass.
             guard params.count <= limits.maxParameters, bodyParams.count <= limits.maxParameters else {
                 throw KernelError(code: .badParameter, message: KernelMessages.tooManyParameters)

@@ -43,9 +43,9 @@ enum BatchMessages {
 
     static func notTransactionSafe(_ route: String) -> LocalizedText {
         LocalizedText(
-            en: "\(route) cannot take part in an atomic batch (it is not transaction-safe); nothing was run",
-            zh: "\(route) 不能参与原子批量请求（不支持事务）；未执行任何调用",
-            fa: "\(route) نمی‌تواند در دستهٔ اتمی شرکت کند (ایمن در تراکنش نیست)؛ هیچ فراخوانی اجرا نشد")
+            en: "\(route) cannot take part in an atomic batch (it is not transaction-safe)",
+            zh: "\(route) 不能参与原子批量请求（不支持事务）",
+            fa: "\(route) نمی‌تواند در دستهٔ اتمی شرکت کند (ایمن در تراکنش نیست)")
     }
 
     static func atomicFailed(_ index: Int, _ message: String) -> LocalizedText {
