@@ -122,14 +122,10 @@ final class HeldTransaction: StorageTask, @unchecked Sendable {
         return false
     }
 
+    /// A write job in a savepoint of its own: kept when it succeeds (its after-commit work held
+    /// for the shared commit), undone alone when it throws.
     private func runWrite(_ task: any StorageTask, on database: Database) {
-        do {
-            try database.control("SAVEPOINT shared_job")
-        } catch {
-            task.finish(overriding: error)
-            return
-        }
-        let succeeded = task.run(database)
+        guard let succeeded = runInSavepoint(task, on: database) else { return }
         let actions = database.takeCommitActions()
         if succeeded, (try? database.control("RELEASE shared_job")) != nil {
             commitActions += actions
@@ -140,18 +136,25 @@ final class HeldTransaction: StorageTask, @unchecked Sendable {
         task.finish(overriding: succeeded ? StorageError(kind: .io, message: "could not release a savepoint") : nil)
     }
 
+    /// A read job in a savepoint that is always rolled back, so it can change nothing.
     private func runRead(_ task: any StorageTask, on database: Database) {
-        do {
-            try database.control("SAVEPOINT shared_job")
-        } catch {
-            task.finish(overriding: error)
-            return
-        }
-        let succeeded = task.run(database)
+        guard let succeeded = runInSavepoint(task, on: database) else { return }
         let actions = database.takeCommitActions()
         undo(on: database)
         if succeeded { commitActions += actions }
         task.finish(overriding: nil)
+    }
+
+    /// Opens the job's savepoint and runs it: whether it succeeded, or nil when the savepoint
+    /// could not be opened (the job is then answered with that error).
+    private func runInSavepoint(_ task: any StorageTask, on database: Database) -> Bool? {
+        do {
+            try database.control("SAVEPOINT shared_job")
+        } catch {
+            task.finish(overriding: error)
+            return nil
+        }
+        return task.run(database)
     }
 
     private func undo(on database: Database) {

@@ -1,7 +1,9 @@
 import Foundation
 import InvoicePlugin
 import Kernel
+import Contracts
 import PluginSDK
+import Synchronization
 import TestSupport
 import Testing
 
@@ -194,6 +196,27 @@ import Testing
             #expect(kept.code == 0, "\(kept.text)")
             #expect(try await shop.count("outbox") == 2)
             #expect(try await shop.count("invoice_invoices", where: "status = 'pending'") == 1)
+        }
+    }
+
+    @Test func inMemoryListenersHearAnAtomicBatchOnlyOnceItCommittedAndNeverWhenItRolledBack() async throws {
+        try await Shop.with { shop in
+            let storage = shop.server.kernel.access.storage
+            // Each invoice.created heard, with how many invoices a reader saw committed at that moment.
+            let heard = Mutex<[Int]>([])
+            shop.server.kernel.access.services(for: "test").hooks.onCommitted(InvoiceEvents.created, name: "recorder") { _ in
+                let committed = (try? await storage.read { db in try db.scalar("SELECT COUNT(*) FROM invoice_invoices").int }) ?? nil
+                heard.withLock { $0.append(committed ?? -1) }
+            }
+            let doomed = try await shop.batch(["atomic": true, "calls": [Self.create("a"), Self.create("b"), Self.call("invoice", "merchant", "view", ["id": 999])]])
+            #expect(doomed.code == -1)
+            #expect(heard.withLock { $0 }.isEmpty, "a rolled-back batch is never heard")
+            let kept = try await shop.batch(["atomic": true, "calls": [Self.create("a"), Self.create("b")]])
+            #expect(kept.code == 0)
+            #expect(heard.withLock { $0 } == [2, 2], "both heard once, after both were committed")
+            let plain = try await shop.batch(["calls": [Self.create("c")]])
+            #expect(plain.code == 0)
+            #expect(heard.withLock { $0 } == [2, 2, 3])
         }
     }
 

@@ -117,7 +117,7 @@ struct Dispatcher: Sendable {
         KernelError(code: .loginRequired, message: KernelMessages.loginRequired, data: .string(access.configuration.loginURL))
     }
 
-    func routingName(_ key: String, _ params: Params) throws -> String {
+    private func routingName(_ key: String, _ params: Params) throws -> String {
         guard let value = params[key], !value.isNull, let name = value.stringValue, !name.isEmpty else {
             throw KernelError.badParameter(key, .missing)
         }
