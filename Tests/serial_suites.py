@@ -10,7 +10,7 @@ import os
 import re
 import sys
 
-SPAWNERS = re.compile(r"\b(ServerProcess|ServerBinary|SinkProcess|PythonRemotePlugin|PDFText|PDFInfo|Process\(\))")
+SPAWNERS = re.compile(r"\b(ServerProcess|ServerBinary|SinkProcess|SQLiteFile|PythonRemotePlugin|PDFText|PDFInfo|Process\(\))")
 SUITE = re.compile(r"^(?:@Suite[^\n]*?\s)?(?:final\s+)?(?:struct|class)\s+([A-Za-z0-9_]+Tests)\b", re.M)
 
 

@@ -16,7 +16,7 @@ BASELINE_PORT=${BENCH_BASELINE_PORT:-18081}
 CONNS=(16 64)
 PING='/api/plugins/index?pluginsname=system&pluginscontrol=system&pluginsaction=ping'
 
-# Scenarios: "name|method|path[|wrk lua script[|the script's body, for the check before measuring]]".
+# Scenarios: "name|method|path[|wrk lua script[|the script's body, for the check before measuring[|calls per request]]]".
 # POST entries without a script use
 # bench/lua/post-json.lua. The baseline answers every scenario with its fixed envelope on the
 # ping path, with the scenario's method and script, so each ratio compares like with like.
@@ -96,6 +96,7 @@ SEED=$(python3 bench/seed.py "$WORK/data/invoice-server.sqlite" "$INVOICES" "$US
 TOKEN=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["token"])' "$SEED")
 INVOICE_ID=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["invoice_id"])' "$SEED")
 export BENCH_API_KEY=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["api_key"])' "$SEED")
+export BENCH_INVOICE_ID=$INVOICE_ID
 export BENCH_ORDER_ID=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["order_id"])' "$SEED")
 INVOICE='/api/plugins/index?pluginsname=invoice'
 # ShopXO's app: its entry path and common parameters, as captured from ShopXO 6.5.0's h5 client.
@@ -107,6 +108,19 @@ SCENARIOS+=(
   "shopxo app user/index|POST|$SHOPXO&pluginsaction=index|bench/lua/shopxo-user-index.lua|{\"page\":1}"
   "shopxo app user/saveinfo|POST|$SHOPXO&pluginsaction=saveinfo|bench/lua/shopxo-user-saveinfo.lua|{\"ids\":\"$BENCH_ORDER_ID\",\"type\":\"order\"}"
 )
+# Batches (issue 16): 20 calls in one request against the same 20 calls as separate requests on
+# wrk's keep-alive connections. BATCH_PAIRS: "batch scenario|the scenario of its calls sent alone".
+VIEW_CALL="{\"pluginsname\":\"invoice\",\"pluginscontrol\":\"merchant\",\"pluginsaction\":\"view\",\"params\":{\"id\":$INVOICE_ID}}"
+VIEW_BATCH="{\"token\":\"$BENCH_API_KEY\",\"calls\":[$(printf "$VIEW_CALL,%.0s" $(seq 1 19))$VIEW_CALL]}"
+SCENARIOS+=(
+  "invoice/merchant/view|POST|$INVOICE&pluginscontrol=merchant&pluginsaction=view&id=$INVOICE_ID&token=$BENCH_API_KEY"
+  "batch of 20 merchant/view|POST|/api/plugins/batch|bench/lua/batch-reads.lua|$VIEW_BATCH|20"
+  "atomic batch of 20 merchant/create|POST|/api/plugins/batch|bench/lua/batch-creates.lua||20"
+)
+BATCH_PAIRS=(
+  "batch of 20 merchant/view|invoice/merchant/view"
+  "atomic batch of 20 merchant/create|invoice/merchant/create"
+)
 "$SERVER_BIN" serve --host "$HOST" --port "$SERVER_PORT" --data-dir "$WORK/data" \
   >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
@@ -115,9 +129,10 @@ wait_ready invoice-server "$SERVER_PID" "http://$HOST:$SERVER_PORT$PING" "$WORK/
 
 WARNINGS=()
 
-# Splits a scenario entry into S_NAME S_METHOD S_PATH S_LUA S_BODY.
+# Splits a scenario entry into S_NAME S_METHOD S_PATH S_LUA S_BODY S_CALLS.
 split_scenario() {
-  IFS='|' read -r S_NAME S_METHOD S_PATH S_LUA S_BODY <<<"$1"
+  IFS='|' read -r S_NAME S_METHOD S_PATH S_LUA S_BODY S_CALLS <<<"$1"
+  S_CALLS=${S_CALLS:-1}
   if [ "$S_METHOD" = POST ] && [ -z "$S_LUA" ]; then S_LUA=bench/lua/post-json.lua; fi
   if [ "$S_METHOD" != GET ] && [ -z "$S_LUA" ]; then
     echo "bench: scenario $S_NAME: method $S_METHOD needs a wrk lua script" >&2; exit 1
@@ -168,13 +183,14 @@ measure() {
   read -r M_REQS M_P50 M_P99 <<<"$parsed"
 }
 
-row() {  # row TARGET CONNS REQS P50 P99 RATIO
-  printf '| %s | %s | %.0f | %.3f | %.3f | %s |\n' "$@"
+row() {  # row TARGET CONNS REQS CALLS/S P50 P99 RATIO
+  printf '| %s | %s | %.0f | %.0f | %.3f | %.3f | %s |\n' "$@"
 }
 
 declare -A BASE_REQS=()
-TABLE="| target | conns | req/s | p50 ms | p99 ms | ratio to baseline |
-|---|---:|---:|---:|---:|---:|"
+declare -A CALL_RATE=()              # calls/s by "scenario|conns", for the batch table
+TABLE="| target | conns | req/s | calls/s | p50 ms | p99 ms | ratio to baseline |
+|---|---:|---:|---:|---:|---:|---:|"
 
 for entry in "${SCENARIOS[@]}"; do
   split_scenario "$entry"
@@ -191,11 +207,23 @@ for c in "${CONNS[@]}"; do
       if [ "$S_METHOD" != GET ]; then blabel+=" $S_METHOD${S_LUA:+ $(basename "$S_LUA")}"; fi
       measure "$blabel" "$c" "http://$HOST:$BASELINE_PORT$PING"
       BASE_REQS[$key]=$M_REQS
-      TABLE+=$'\n'$(row "$blabel" "$c" "$M_REQS" "$M_P50" "$M_P99" "1.00")
+      TABLE+=$'\n'$(row "$blabel" "$c" "$M_REQS" "$M_REQS" "$M_P50" "$M_P99" "1.00")
     fi
     measure "$S_NAME" "$c" "http://$HOST:$SERVER_PORT$S_PATH"
     ratio=$(awk -v a="$M_REQS" -v b="${BASE_REQS[$key]}" 'BEGIN { printf "%.2f", (b > 0) ? a / b : 0 }')
-    TABLE+=$'\n'$(row "invoice-server $S_NAME" "$c" "$M_REQS" "$M_P50" "$M_P99" "$ratio")
+    calls=$(awk -v r="$M_REQS" -v n="$S_CALLS" 'BEGIN { printf "%.2f", r * n }')
+    CALL_RATE["$S_NAME|$c"]=$calls
+    TABLE+=$'\n'$(row "invoice-server $S_NAME" "$c" "$M_REQS" "$calls" "$M_P50" "$M_P99" "$ratio")
+  done
+done
+
+BATCH_TABLE="| batch | conns | calls/s sent alone | calls/s in batches | batch / alone |
+|---|---:|---:|---:|---:|"
+for pair in "${BATCH_PAIRS[@]}"; do
+  IFS='|' read -r batch alone <<<"$pair"
+  for c in "${CONNS[@]}"; do
+    speedup=$(awk -v a="${CALL_RATE[$alone|$c]}" -v b="${CALL_RATE[$batch|$c]}" 'BEGIN { printf "%.2f", (a > 0) ? b / a : 0 }')
+    BATCH_TABLE+=$'\n'$(printf '| %s | %s | %.0f | %.0f | %s |' "$batch" "$c" "${CALL_RATE[$alone|$c]}" "${CALL_RATE[$batch|$c]}" "$speedup")
   done
 done
 
@@ -206,6 +234,8 @@ RSS_LINE="invoice-server peak RSS (VmHWM): $(peak_mib "$SERVER_PID") MiB (bench-
 
 echo
 echo "$TABLE"
+echo
+echo "$BATCH_TABLE"
 echo
 echo "$RSS_LINE"
 for w in "${WARNINGS[@]}"; do echo "warning: $w"; done
@@ -222,6 +252,8 @@ mkdir -p "$(dirname "$RESULTS")"
   echo "- wrk: -t2, ${WARMUP} warm-up then ${DURATION} measured per row, on $HOST"
   echo
   echo "$TABLE"
+  echo
+  echo "$BATCH_TABLE"
   echo
   echo "$RSS_LINE"
   if [ "${#WARNINGS[@]}" -gt 0 ]; then

@@ -13,6 +13,7 @@ public final class Kernel: Sendable {
     /// The kernel's parts: the host's own API (accounts, registry, storage).
     public let access: KernelAccess
     let dispatcher: Dispatcher
+    private let batches: BatchRunner
     private let pool: SQLitePool
 
     /// Opens the database under `configuration.dataDir`, applies the kernel's migrations (and
@@ -48,7 +49,9 @@ public final class Kernel: Sendable {
                 autoInstall: autoInstall ?? configuration.autoInstallPlugins, clock: clock, services: access.services(for:), hooks: access.hooks)
             self.access = access
             self.pool = pool
-            self.dispatcher = Dispatcher(access: access)
+            let dispatcher = Dispatcher(access: access)
+            self.dispatcher = dispatcher
+            self.batches = BatchRunner(dispatcher: dispatcher, transactions: pool)
         } catch {
             pool.close()
             throw error
@@ -58,6 +61,12 @@ public final class Kernel: Sendable {
     /// Answers one call: routing, auth, the action, and the answer. Never throws.
     public func handle(_ request: KernelRequest) async -> KernelResponse {
         await dispatcher.handle(request)
+    }
+
+    /// Answers a batch request: its `calls`, each as if sent alone, in one envelope (see
+    /// `BatchRunner`). Never throws.
+    public func handleBatch(_ request: KernelRequest) async -> KernelResponse {
+        await batches.handle(request)
     }
 
     /// The answer to an error raised around the kernel (by the HTTP adapter), mapped in the

@@ -36,6 +36,24 @@ final class JobQueue<Job>: @unchecked Sendable {
         return batch
     }
 
+    /// Waits for one job until `deadline`; nil when the deadline passed first, or once closed
+    /// and drained.
+    func pop(waitingUntil deadline: Date) -> Job? {
+        condition.lock()
+        defer { condition.unlock() }
+        while head == jobs.count && !closed {
+            if !condition.wait(until: deadline) { break }
+        }
+        guard head < jobs.count else { return nil }
+        let job = jobs[head]
+        head += 1
+        if head == jobs.count {
+            jobs.removeAll(keepingCapacity: true)
+            head = 0
+        }
+        return job
+    }
+
     /// Jobs waiting to be taken.
     var count: Int {
         condition.lock()

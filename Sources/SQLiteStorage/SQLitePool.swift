@@ -10,7 +10,7 @@ import Storage
 /// connection and see one consistent snapshot. The log is copied back into the database file by
 /// a checkpoint thread of its own (`WALCheckpointer`), never inside a write. SQLite runs only on
 /// these threads, never on an event loop or the Swift concurrency pool.
-public final class SQLitePool: DatabaseWriter {
+public final class SQLitePool: TransactionSharing {
     /// The configuration the pool was opened with.
     public let configuration: SQLiteConfiguration
     private let writes = JobQueue<any StorageTask>()
@@ -80,7 +80,11 @@ public final class SQLitePool: DatabaseWriter {
         StorageJobCounter.current?.countRead()
         return try await withCheckedThrowingContinuation { continuation in
             let task = ContinuationTask(body: body, continuation: continuation)
-            if !reads.push(task) { task.finish(overriding: StorageError.closed) }
+            if let held = heldTransaction {
+                if !held.submit(.read(task)) { task.finish(overriding: HeldTransaction.ended) }
+            } else if !reads.push(task) {
+                task.finish(overriding: StorageError.closed)
+            }
         }
     }
 
@@ -90,8 +94,48 @@ public final class SQLitePool: DatabaseWriter {
         StorageJobCounter.current?.countWrite()
         return try await withCheckedThrowingContinuation { continuation in
             let task = ContinuationTask(body: body, continuation: continuation)
-            if !writes.push(task) { task.finish(overriding: StorageError.closed) }
+            if let held = heldTransaction {
+                if !held.submit(.write(task)) { task.finish(overriding: HeldTransaction.ended) }
+            } else if !writes.push(task) {
+                task.finish(overriding: StorageError.closed)
+            }
         }
+    }
+
+    /// Runs `body` with the writer held for it: its reads and writes share one transaction,
+    /// committed in the group commit that reaches it (see `HeldTransaction`).
+    public func inOneTransaction<T: Sendable>(timeLimit: Duration, _ body: () async throws -> T) async throws -> T {
+        guard heldTransaction == nil else {
+            throw StorageError(kind: .misuse, message: "a shared transaction cannot open another")
+        }
+        StorageJobCounter.current?.countWrite()
+        let held = HeldTransaction(pool: ObjectIdentifier(self), timeLimit: timeLimit)
+        guard writes.push(held) else { throw StorageError.closed }
+        let shared = SharedTransaction(backend: held)
+        let result: Result<T, any Error>
+        do {
+            result = .success(try await SharedTransaction.$current.withValue(shared) { try await body() })
+        } catch {
+            result = .failure(error)
+        }
+        var committed = false
+        if case .success = result { committed = true }
+        _ = held.submit(.end(commit: committed))
+        do {
+            try await held.outcome()
+        } catch {
+            if case .failure(let bodyError) = result { throw bodyError }
+            throw error
+        }
+        let value = try result.get()
+        for work in shared.takeCommittedWork() { await work() }
+        return value
+    }
+
+    /// The shared transaction of the current task on this pool, if any.
+    private var heldTransaction: HeldTransaction? {
+        guard let held = SharedTransaction.current?.backend as? HeldTransaction, held.pool == ObjectIdentifier(self) else { return nil }
+        return held
     }
 
     /// Writes waiting for the writer thread.

@@ -20,16 +20,18 @@ public func buildApplication(
     let endpoint = PluginEndpoint(
         kernel: kernel, limits: configuration.limits, bodyTimeout: .seconds(configuration.bodyTimeoutSeconds),
         shutdownGrace: .seconds(configuration.shutdownGraceSeconds))
-    let entries: [(path: RouterPath, surface: KernelRequest.Surface, shopxo: Bool)] = [
-        ("/api/plugins/index", .api, false),
-        ("/admin/plugins/index", .admin, false),
-        ("/api.php", .api, true),
-        ("/admin.php", .admin, true),
+    let entries: [(path: RouterPath, surface: KernelRequest.Surface, entry: PluginEndpoint.Entry)] = [
+        ("/api/plugins/index", .api, .call),
+        ("/admin/plugins/index", .admin, .call),
+        ("/api/plugins/batch", .api, .batch),
+        ("/admin/plugins/batch", .admin, .batch),
+        ("/api.php", .api, .shopxo),
+        ("/admin.php", .admin, .shopxo),
     ]
     for entry in entries {
         for method in [HTTPRequest.Method.post, .get] {
             router.on(entry.path, method: method) { request, context in
-                try await endpoint.respond(to: request, context: context, surface: entry.surface, shopxoEntry: entry.shopxo)
+                try await endpoint.respond(to: request, context: context, surface: entry.surface, entry: entry.entry)
             }
         }
     }
@@ -40,7 +42,7 @@ public func buildApplication(
                     plugin: context.parameters.get("plugin") ?? "", control: context.parameters.get("control") ?? "",
                     action: context.parameters.get("action") ?? ""
                 )
-                return try await endpoint.respond(to: request, context: context, surface: surface, shopxoEntry: false, pathRoute: route)
+                return try await endpoint.respond(to: request, context: context, surface: surface, entry: .call, pathRoute: route)
             }
         }
     }

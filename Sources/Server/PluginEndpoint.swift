@@ -14,12 +14,19 @@ struct PluginEndpoint: Sendable {
     /// How long graceful shutdown lets a body still arriving go on.
     let shutdownGrace: Duration
 
-    /// Handles `/api/plugins/index`, `/admin/plugins/index` and the ShopXO forms
-    /// `/api.php?s=plugins/index` and `/admin.php?s=plugins/index`.
+    /// What a path answers: one call, a batch of calls, or - ShopXO's entry files - whichever its
+    /// `s` names (`plugins/index` or `plugins/batch`).
+    enum Entry: Sendable {
+        case call, batch, shopxo
+    }
+
+    /// Handles `/api/plugins/index`, `/admin/plugins/index`, `/api/plugins/batch`,
+    /// `/admin/plugins/batch` and the ShopXO forms `/api.php?s=plugins/index` (or `plugins/batch`)
+    /// and `/admin.php?s=...`.
     /// `pathRoute` carries the names of the path form `/api/plugins/{plugin}/{control}/{action}`,
     /// which win over any in the query or body.
     func respond(
-        to request: Request, context: ServerContext, surface: KernelRequest.Surface, shopxoEntry: Bool,
+        to request: Request, context: ServerContext, surface: KernelRequest.Surface, entry: Entry,
         pathRoute: (plugin: String, control: String, action: String)? = nil
     ) async throws -> Response {
         var params: Params
@@ -29,9 +36,10 @@ struct PluginEndpoint: Sendable {
             return refuse(error, language: kernel.access.defaultLanguage, context: context)
         }
         let language = kernel.access.language(for: params)
-        if shopxoEntry {
+        var isBatch = entry == .batch
+        if entry == .shopxo {
             do {
-                try Self.checkShopXORoute(params)
+                isBatch = try Self.isShopXOBatch(params)
             } catch {
                 return refuse(error, language: language, context: context)
             }
@@ -44,7 +52,9 @@ struct PluginEndpoint: Sendable {
         }
         let rawBody = Array(body.readableBytesView)
         do throws(KernelError) {
-            let bodyParams = try BodyParser.parse(rawBody, contentType: request.headers[.contentType], maxKeys: limits.maxParameters)
+            // A batch is JSON whatever its Content-Type says (curl's -d sends a form type).
+            let contentType = isBatch ? "application/json" : request.headers[.contentType]
+            let bodyParams = try BodyParser.parse(rawBody, contentType: contentType, maxKeys: limits.maxParameters)
             // Counted before merging, so a hostile body with many thousands of keys costs one pass.
             guard params.count <= limits.maxParameters, bodyParams.count <= limits.maxParameters else {
                 throw KernelError(code: .badParameter, message: KernelMessages.tooManyParameters)
@@ -63,7 +73,7 @@ struct PluginEndpoint: Sendable {
         let call = KernelRequest(
             surface: surface, method: request.method == .get ? .get : .post, params: params, headers: headers,
             rawBody: rawBody, requestID: context.requestID, remoteAddress: context.remoteAddress)
-        let answer = await kernel.handle(call)
+        let answer = isBatch ? await kernel.handleBatch(call) : await kernel.handle(call)
         context.outcome.code = answer.code.rawValue
         context.outcome.storageJobs = answer.storageJobs
         if let route = answer.route { context.outcome.route = (route.plugin, route.control, route.action) }
@@ -92,13 +102,17 @@ struct PluginEndpoint: Sendable {
         }
     }
 
-    /// ShopXO's entry files route by `s`; only `plugins/index` (with or without a leading slash
-    /// or `.html`) reaches plugins.
-    private static func checkShopXORoute(_ params: Params) throws(KernelError) {
+    /// ShopXO's entry files route by `s`; only `plugins/index` (one call) and `plugins/batch` (a
+    /// batch), with or without a leading slash or `.html`, reach plugins. True for a batch.
+    private static func isShopXOBatch(_ params: Params) throws(KernelError) -> Bool {
         guard let route = params.string("s") else { throw .badParameter("s", .missing) }
         var path = Substring(route)
         while path.hasPrefix("/") { path = path.dropFirst() }
         if path.hasSuffix(".html") { path = path.dropLast(5) }
-        guard path == "plugins/index" else { throw .badParameter("s", .notOneOf(["plugins/index"])) }
+        switch path {
+        case "plugins/index": return false
+        case "plugins/batch": return true
+        default: throw .badParameter("s", .notOneOf(["plugins/index", "plugins/batch"]))
+        }
     }
 }

@@ -13,6 +13,9 @@ public final class Database {
     private var savepointDepth = 0
     /// What the layer above keeps for the closure running now (where its events go).
     package var jobContext: AnyObject?
+    /// True while the connection runs the jobs of a `SharedTransaction`: what they write is not
+    /// committed until the whole shared transaction is, so nothing read now may be cached.
+    package var sharesTransaction = false
 
     package init(connection: any SQLConnection) {
         self.connection = connection

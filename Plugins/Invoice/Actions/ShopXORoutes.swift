@@ -6,15 +6,15 @@ import PluginSDK
 enum ShopXORoutes {
     /// Control `user`: the caller's tax-invoice applications (center, saveinfo, save, index, detail, delete).
     static let user: [Route] = [
-        Route("user", "center", access: .user, summary: "What the app loads first: the config, the status tabs and the kinds of business the user may apply for", handler: UserCenter.handle),
+        Route("user", "center", access: .user, summary: "What the app loads first: the config, the status tabs and the kinds of business the user may apply for", handler: UserCenter.handle).markedTransactionSafe(),
         Route(
             "user", "saveinfo", access: .user, params: shopxo(selection + [editID, application]),
             summary: "What an application for these orders would hold (amount, invoice types, contents)", handler: SaveInfo.handle
-        ).example(["ids": "{{invoice_id}}", "type": "0"]),
+        ).markedTransactionSafe().example(["ids": "{{invoice_id}}", "type": "0"]),
         Route(
             "user", "save", access: .user, params: shopxo(selection + [editID] + form), summary: "Apply for a tax invoice for paid orders",
             handler: SaveApplication.handle
-        )
+        ).markedTransactionSafe()
         .described(zh: "为已支付订单申请发票", fa: "درخواست فاکتور مالیاتی برای سفارش‌های پرداخت‌شده")
         .example([
             "ids": "{{invoice_id}}", "type": "0", "invoice_type": 0, "apply_type": 0, "invoice_content": "商品明细", "invoice_title": "Bob",
@@ -23,13 +23,13 @@ enum ShopXORoutes {
         Route(
             "user", "index", access: .user, params: shopxo(paging + applicationFilters), summary: "The caller's applications, newest first",
             handler: UserIndex.handle
-        ).example(["page": 1], saves: [("application_id", "data_list.0.id")]),
-        Route("user", "detail", access: .user, params: shopxo([applicationID]), summary: "One of the caller's applications", handler: UserDetail.handle)
+        ).markedTransactionSafe().example(["page": 1], saves: [("application_id", "data_list.0.id")]),
+        Route("user", "detail", access: .user, params: shopxo([applicationID]), summary: "One of the caller's applications", handler: UserDetail.handle).markedTransactionSafe()
             .example(["id": "{{application_id}}"]),
         Route(
             "user", "delete", access: .user, params: shopxo(deletion), summary: "Delete the caller's pending or refused applications, releasing their orders (all or nothing)",
             handler: DeleteApplications.handle
-        ).example(["ids": "999"]),
+        ).markedTransactionSafe().example(["ids": "999"]),
     ]
 
     /// Controls `order` and `recharge`: the caller's orders and recharges (index, detail).
@@ -37,31 +37,31 @@ enum ShopXORoutes {
         Route(
             "order", "index", access: .user, params: shopxo(paging + businessFilters), summary: "The caller's paid orders, newest first",
             handler: BusinessList.orders
-        ).example(["page": 1]),
-        Route("order", "detail", access: .user, params: shopxo([businessID]), summary: "One of the caller's orders", handler: BusinessDetail.order)
+        ).markedTransactionSafe().example(["page": 1]),
+        Route("order", "detail", access: .user, params: shopxo([businessID]), summary: "One of the caller's orders", handler: BusinessDetail.order).markedTransactionSafe()
             .example(["id": "{{invoice_id}}"]),
         Route(
             "recharge", "index", access: .user, params: shopxo(paging + businessFilters), summary: "The caller's paid recharges, newest first",
             handler: BusinessList.recharges
-        ).example(["page": 1]),
-        Route("recharge", "detail", access: .user, params: shopxo([businessID]), summary: "One of the caller's recharges", handler: BusinessDetail.recharge)
+        ).markedTransactionSafe().example(["page": 1]),
+        Route("recharge", "detail", access: .user, params: shopxo([businessID]), summary: "One of the caller's recharges", handler: BusinessDetail.recharge).markedTransactionSafe()
             .example(["id": "{{invoice_id}}"]),
     ]
 
     /// Controls `admin` (config) and `invoice` (review and issue applications).
     static let admin: [Route] = [
-        Route("admin", "index", access: .admin(), summary: "The plugin's ShopXO config, as shown", handler: AdminIndex.handle),
-        Route("admin", "saveinfo", access: .admin(), summary: "The config form: the current values and the choices it offers", handler: AdminSaveInfo.handle),
+        Route("admin", "index", access: .admin(), summary: "The plugin's ShopXO config, as shown", handler: AdminIndex.handle).markedTransactionSafe(),
+        Route("admin", "saveinfo", access: .admin(), summary: "The config form: the current values and the choices it offers", handler: AdminSaveInfo.handle).markedTransactionSafe(),
         Route("admin", "save", access: .admin(), params: shopxo(config), summary: "Save the plugin's ShopXO config", handler: AdminSave.handle)
             .example(["is_invoice_order": "1", "can_invoice_type": ["0", "1"]]),
         Route(
             "invoice", "index", access: .admin(),
             params: shopxo(paging + applicationFilters + [.integer("user_id"), MerchantParams.storeID]), summary: "Applications to review, newest first",
             handler: AdminIndexApplications.handle
-        ).example(["page": 1]),
-        Route("invoice", "detail", access: .admin(), params: shopxo([applicationID]), summary: "One application", handler: AdminDetail.handle)
+        ).markedTransactionSafe().example(["page": 1]),
+        Route("invoice", "detail", access: .admin(), params: shopxo([applicationID]), summary: "One application", handler: AdminDetail.handle).markedTransactionSafe()
             .example(["id": "{{application_id}}"]),
-        Route("invoice", "auditinfo", access: .admin(), params: shopxo([applicationID]), summary: "An application, for its review form", handler: AuditInfo.handle)
+        Route("invoice", "auditinfo", access: .admin(), params: shopxo([applicationID]), summary: "An application, for its review form", handler: AuditInfo.handle).markedTransactionSafe()
             .example(["id": "{{application_id}}"]),
         Route(
             "invoice", "audit", access: .admin(),
@@ -70,8 +70,8 @@ enum ShopXORoutes {
                 .string("refuse_reason", maxLength: 230, "Why it was refused (needed to refuse)"),
             ]),
             summary: "Approve or refuse an application", handler: AuditApplication.handle
-        ).example(["id": "{{application_id}}", "status": 1]),
-        Route("invoice", "issueinfo", access: .admin(), params: shopxo([applicationID]), summary: "An approved application, for its issue form", handler: IssueInfo.handle)
+        ).markedTransactionSafe().example(["id": "{{application_id}}", "status": 1]),
+        Route("invoice", "issueinfo", access: .admin(), params: shopxo([applicationID]), summary: "An approved application, for its issue form", handler: IssueInfo.handle).markedTransactionSafe()
             .example(["id": "{{application_id}}"]),
         Route(
             "invoice", "issue", access: .admin(),
@@ -80,11 +80,11 @@ enum ShopXORoutes {
                 .string("express_number", maxLength: 60),
             ]),
             summary: "Issue an approved application: e-invoice links, or the parcel's carrier and number", handler: IssueApplication.handle
-        ).example([
+        ).markedTransactionSafe().example([
             "id": "{{application_id}}",
             "electronic_invoice": [["title": "Invoice {{invoice_number}}", "url": "https://shop.example.com/e-invoices/1001.pdf"]],
         ]),
-        Route("invoice", "delete", access: .admin(), params: shopxo(deletion), summary: "Delete applications whatever their status, releasing their orders (all or nothing)", handler: AdminDelete.handle)
+        Route("invoice", "delete", access: .admin(), params: shopxo(deletion), summary: "Delete applications whatever their status, releasing their orders (all or nothing)", handler: AdminDelete.handle).markedTransactionSafe()
             .example(["ids": "999"]),
     ]
 

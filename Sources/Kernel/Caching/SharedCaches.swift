@@ -33,6 +33,9 @@ public final class SharedCaches: CacheRouter {
     // MARK: - CacheRouter
 
     package func value(_ name: String, id: Int64, in db: Database, load: (Database) throws -> any Sendable) throws -> any Sendable {
+        // Inside an atomic batch the rows read may never commit, and its own changes are not yet
+        // visible to the cache: read afresh and keep nothing.
+        if db.sharesTransaction { return try load(db) }
         let known = state.withLock { state -> (any Sendable)? in
             guard let entry = state.entries[name]?[id], entry.generation == state.generations[name, default: 0] else { return nil }
             return entry.value

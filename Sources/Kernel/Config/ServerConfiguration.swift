@@ -60,6 +60,10 @@ public struct ServerConfiguration: Sendable {
     public var outboxStuckSeconds: Int64 = 3_600
     /// `/readyz` fails when a due scheduled occurrence has waited longer than this.
     public var schedulerStuckSeconds: Int64 = 600
+    /// Most calls one batch request may carry (`/api/plugins/batch`); more answer -5000.
+    public var batchMaxCalls = 50
+    /// Longest time an atomic batch may hold the storage writer; past it the batch rolls back.
+    public var batchAtomicSeconds = 5
     /// Folder of `server.json`; plugin defaults are read from `<configDir>/plugins/<name>.json`.
     public var configDir = "config"
 
@@ -98,6 +102,8 @@ public struct ServerConfiguration: Sendable {
             .integer("max_header_bytes", \.maxHeaderBytes, range: 1_024...Int.max),
             .integer("shutdown_grace_seconds", \.shutdownGraceSeconds, range: 0...3_600),
             .boolean("check_declared_params", \.checkDeclaredParams),
+            .integer("batch_max_calls", \.batchMaxCalls, range: 1...1_000),
+            .integer("batch_atomic_seconds", \.batchAtomicSeconds, range: 1...300),
         ]
     }
 

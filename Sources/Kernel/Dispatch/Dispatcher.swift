@@ -10,14 +10,15 @@ import Storage
 struct Dispatcher: Sendable {
     let access: KernelAccess
 
-    func handle(_ request: KernelRequest) async -> KernelResponse {
+    /// Answers one call; `inBatch` refuses actions that answer files (a batch answers envelopes only).
+    func handle(_ request: KernelRequest, inBatch: Bool = false) async -> KernelResponse {
         let language = access.language(for: request.params)
         let counter = StorageJobCounter()
         let outcome = RouteOutcome()
         var response: KernelResponse
         do {
             response = try await StorageJobCounter.$current.withValue(counter) {
-                try await route(request, language: language, outcome: outcome)
+                try await route(request, language: language, outcome: outcome, inBatch: inBatch)
             }
         } catch {
             response = ErrorMapping.response(for: error, language: language, requestID: request.requestID, logger: access.logger)
@@ -27,21 +28,13 @@ struct Dispatcher: Sendable {
         return response
     }
 
-    private func route(_ request: KernelRequest, language: Language, outcome: RouteOutcome) async throws -> KernelResponse {
+    private func route(_ request: KernelRequest, language: Language, outcome: RouteOutcome, inBatch: Bool) async throws -> KernelResponse {
         let plugin = try routingName("pluginsname", request.params)
         let control = try routingName("pluginscontrol", request.params)
         let action = try routingName("pluginsaction", request.params)
-
-        let registry = access.registry
-        if registry.isStale { try await registry.refresh() }
-        guard let (entry, state) = registry.lookup(plugin), let state, state.installed else {
-            throw KernelError(code: .pluginUnknown, message: KernelMessages.pluginUnknown(plugin))
-        }
-        guard state.enabled else { throw KernelError(code: .pluginDisabled, message: KernelMessages.pluginDisabled(plugin)) }
-        guard let route = entry.routes.route(control: control, action: action) else {
-            throw KernelError(code: .failure, message: KernelMessages.unknownAction(plugin, control, action))
-        }
+        let (route, state) = try await resolve(plugin: plugin, control: control, action: action)
         outcome.route = RouteName(plugin: plugin, control: control, action: action)
+        if inBatch && route.fileType != nil { throw KernelError(code: .badParameter, message: BatchMessages.fileInBatch) }
         if request.method == .get && !route.allowsGET {
             throw KernelError(code: .badParameter, message: KernelMessages.methodNotAllowed, problem: .methodNotAllowed)
         }
@@ -65,6 +58,21 @@ struct Dispatcher: Sendable {
         if let reads { try Self.checkDeclared(reads.read, route: route, plugin: plugin) }
         if let file = reply.file { return KernelResponse(body: .file(file)) }
         return .envelope(Envelope(msg: reply.message(language), code: .success, data: reply.data))
+    }
+
+    /// The route `plugin/control/action` names and its plugin's state; throws what the call
+    /// would answer when the plugin is unknown, disabled, or has no such action.
+    func resolve(plugin: String, control: String, action: String) async throws -> (Route, PluginRegistry.State) {
+        let registry = access.registry
+        if registry.isStale { try await registry.refresh() }
+        guard let (entry, state) = registry.lookup(plugin), let state, state.installed else {
+            throw KernelError(code: .pluginUnknown, message: KernelMessages.pluginUnknown(plugin))
+        }
+        guard state.enabled else { throw KernelError(code: .pluginDisabled, message: KernelMessages.pluginDisabled(plugin)) }
+        guard let route = entry.routes.route(control: control, action: action) else {
+            throw KernelError(code: .failure, message: KernelMessages.unknownAction(plugin, control, action))
+        }
+        return (route, state)
     }
 
     /// Parameters any action may read without declaring them: the routing names and the

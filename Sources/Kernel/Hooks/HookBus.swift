@@ -75,7 +75,7 @@ public final class HookBus: HookRouter {
         try await writer.write { [self] db in
             try db.withJob(deliveries) { try publish(event, in: db) }
         }
-        await deliveries.run()
+        await deliveries.runOnceCommitted()
     }
 
     package func hasListeners(_ event: String) -> Bool {

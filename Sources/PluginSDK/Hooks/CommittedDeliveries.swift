@@ -23,6 +23,16 @@ package final class CommittedDeliveries: Sendable {
         }
         for call in queued { await call() }
     }
+
+    /// Runs the queued calls now that the write committed - or, when the write belongs to a
+    /// `SharedTransaction` (an atomic batch), once that whole transaction commits.
+    package func runOnceCommitted() async {
+        if let shared = SharedTransaction.current {
+            shared.afterCommit { await self.run() }
+        } else {
+            await run()
+        }
+    }
 }
 
 extension Database {

@@ -16,6 +16,12 @@ public struct Route: Sendable {
     /// The content type of the file it answers with on success (`application/pdf`); nil for an
     /// envelope. Errors are envelopes either way.
     public let fileType: String?
+    /// Whether the action may take part in an atomic batch: all it does is read and write its
+    /// storage through `PluginStorage` (and publish events there), so running it inside one
+    /// shared transaction and rolling it back undoes it entirely. False (the default) for
+    /// anything that also acts outside storage - sends mail or HTTP, changes plugin config or
+    /// in-memory state, answers a file - and for remote plugins.
+    public let transactionSafe: Bool
     public let handler: Handler
     /// What the API reference shows beyond the declaration: translated summaries, an example
     /// request and the plugin's own error codes (`Route+Reference.swift`).
@@ -23,7 +29,7 @@ public struct Route: Sendable {
 
     public init(
         _ control: String, _ action: String, access: Access, allowsGET: Bool = false, params: [Param] = [], summary: String = "",
-        fileType: String? = nil, handler: @escaping Handler
+        fileType: String? = nil, transactionSafe: Bool = false, handler: @escaping Handler
     ) {
         self.control = control
         self.action = action
@@ -32,7 +38,15 @@ public struct Route: Sendable {
         self.params = params
         self.summary = summary
         self.fileType = fileType
+        self.transactionSafe = transactionSafe && fileType == nil
         self.handler = handler
+    }
+
+    /// The same route, marked safe for atomic batches (see `transactionSafe`).
+    public func markedTransactionSafe() -> Route {
+        Route(
+            control, action, access: access, allowsGET: allowsGET, params: params, summary: summary, fileType: fileType, transactionSafe: true,
+            handler: handler)
     }
 
     /// The admin permission this route requires, `plugin.control.action` unless named otherwise.

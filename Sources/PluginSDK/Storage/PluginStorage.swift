@@ -26,7 +26,7 @@ public struct PluginStorage: DatabaseWriter {
         let result = try await base.write { db in
             try db.withJob(deliveries) { try db.withScope(scope) { try body(db) } }
         }
-        await deliveries.run()
+        await deliveries.runOnceCommitted()
         return result
     }
 }
