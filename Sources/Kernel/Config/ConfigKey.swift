@@ -19,7 +19,7 @@ public struct ConfigKey<Root>: Sendable {
     }
 
     /// Text; with `allowed`, one of those values (compared without regard to case, stored as listed).
-    public static func string(_ name: String, _ path: WritableKeyPath<Root, String> & Sendable, allowed: [String]? = nil) -> ConfigKey {
+    public static func string(_ name: String, _ path: any WritableKeyPath<Root, String> & Sendable, allowed: [String]? = nil) -> ConfigKey {
         let expected = allowed.map { "one of " + $0.joined(separator: ", ") } ?? "a string"
         return ConfigKey(name, expected: expected) { root, value, key throws(ConfigProblem) in
             guard case .string(let text) = value else { throw .badValue(key, expected: expected, got: value) }
@@ -35,7 +35,7 @@ public struct ConfigKey<Root>: Sendable {
     }
 
     /// An IANA time zone name ("UTC", "Asia/Shanghai"), spelled exactly.
-    public static func timeZone(_ name: String, _ path: WritableKeyPath<Root, String> & Sendable) -> ConfigKey {
+    public static func timeZone(_ name: String, _ path: any WritableKeyPath<Root, String> & Sendable) -> ConfigKey {
         let expected = "an IANA time zone name (UTC, Asia/Shanghai, Europe/Berlin, ...)"
         return ConfigKey(name, expected: expected) { root, value, key throws(ConfigProblem) in
             guard case .string(let text) = value, TimeZoneRules.named(text) != nil else { throw .badValue(key, expected: expected, got: value) }
@@ -44,7 +44,7 @@ public struct ConfigKey<Root>: Sendable {
     }
 
     /// Text that may be left out (the property stays nil then).
-    public static func optionalString(_ name: String, _ path: WritableKeyPath<Root, String?> & Sendable) -> ConfigKey {
+    public static func optionalString(_ name: String, _ path: any WritableKeyPath<Root, String?> & Sendable) -> ConfigKey {
         ConfigKey(name, expected: "a string") { root, value, key throws(ConfigProblem) in
             guard case .string(let text) = value else { throw .badValue(key, expected: "a string", got: value) }
             root[keyPath: path] = text
@@ -54,7 +54,7 @@ public struct ConfigKey<Root>: Sendable {
     /// One of an enumeration's cases by name (compared without regard to case); the property
     /// stays nil when the key is left out.
     public static func choice<Value: RawRepresentable<String> & CaseIterable & Sendable>(
-        _ name: String, _ path: WritableKeyPath<Root, Value?> & Sendable
+        _ name: String, _ path: any WritableKeyPath<Root, Value?> & Sendable
     ) -> ConfigKey {
         let expected = "one of " + Value.allCases.map(\.rawValue).joined(separator: ", ")
         return ConfigKey(name, expected: expected) { root, value, key throws(ConfigProblem) in
@@ -66,7 +66,7 @@ public struct ConfigKey<Root>: Sendable {
 
     /// A whole number within `range`.
     public static func integer<Value: FixedWidthInteger & Sendable>(
-        _ name: String, _ path: WritableKeyPath<Root, Value> & Sendable, range: ClosedRange<Value>
+        _ name: String, _ path: any WritableKeyPath<Root, Value> & Sendable, range: ClosedRange<Value>
     ) -> ConfigKey {
         let expected =
             range.upperBound == Value.max ? "an integer of at least \(range.lowerBound)" : "an integer from \(range.lowerBound) to \(range.upperBound)"
@@ -79,7 +79,7 @@ public struct ConfigKey<Root>: Sendable {
     }
 
     /// true or false.
-    public static func boolean(_ name: String, _ path: WritableKeyPath<Root, Bool> & Sendable) -> ConfigKey {
+    public static func boolean(_ name: String, _ path: any WritableKeyPath<Root, Bool> & Sendable) -> ConfigKey {
         ConfigKey(name, expected: "true or false") { root, value, key throws(ConfigProblem) in
             guard case .bool(let flag) = value else { throw .badValue(key, expected: "true or false", got: value) }
             root[keyPath: path] = flag
@@ -87,7 +87,7 @@ public struct ConfigKey<Root>: Sendable {
     }
 
     /// An array of strings.
-    public static func strings(_ name: String, _ path: WritableKeyPath<Root, [String]> & Sendable) -> ConfigKey {
+    public static func strings(_ name: String, _ path: any WritableKeyPath<Root, [String]> & Sendable) -> ConfigKey {
         let expected = "an array of strings"
         return ConfigKey(name, expected: expected) { root, value, key throws(ConfigProblem) in
             guard case .array(let elements) = value else { throw .badValue(key, expected: expected, got: value) }
@@ -103,7 +103,7 @@ public struct ConfigKey<Root>: Sendable {
     /// An object read with its own key table into a value that starts as `blank`; the keys in
     /// `required` must be present.
     public static func section<Section: Sendable>(
-        _ name: String, _ path: WritableKeyPath<Root, Section?> & Sendable, keys: [ConfigKey<Section>], blank: Section,
+        _ name: String, _ path: any WritableKeyPath<Root, Section?> & Sendable, keys: [ConfigKey<Section>], blank: Section,
         required: [String] = []
     ) -> ConfigKey {
         ConfigKey(name, expected: "an object") { root, value, key throws(ConfigProblem) in
