@@ -21,30 +21,18 @@ enum GroupCommit {
                 for task in pending { task.finish(overriding: error) }
                 return
             }
-            var committed: [any StorageTask] = []
+            let first = pending.removeFirst()
+            guard runFirst(first, on: database) else { continue }
+            var committed = [first]
             var aborted = false
-            if let first = pending.first {
-                pending = pending.dropFirst()
-                let succeeded = first.run(database)
-                let actions = database.takeCommitActions()
-                if succeeded && connection.isInTransaction {
-                    first.keep(commitActions: actions)
-                    committed.append(first)
-                } else {
-                    if connection.isInTransaction { try? database.control("ROLLBACK") }
-                    first.finish(overriding: succeeded ? StorageError(kind: .io, message: "transaction rolled back by SQLite") : nil)
-                    continue
-                }
-            }
             while let task = pending.first {
                 pending = pending.dropFirst()
                 let succeeded = runInSavepoint(task, on: database)
                 if !connection.isInTransaction {
                     // SQLite rolled the whole transaction back (disk full, I/O error): the writes
                     // before this one are gone too, so they fail; later ones get a new transaction.
-                    let error = StorageError(kind: .io, message: "transaction rolled back by SQLite")
-                    for done in committed { done.finish(overriding: error) }
-                    task.finish(overriding: succeeded ? error : nil)
+                    for done in committed { done.finish(overriding: rolledBack) }
+                    task.finish(overriding: succeeded ? rolledBack : nil)
                     aborted = true
                     break
                 }
@@ -62,6 +50,24 @@ enum GroupCommit {
                 for task in committed { task.finish(overriding: error) }
             }
         }
+    }
+
+    /// What the writes of a transaction SQLite rolled back on its own (disk full, I/O error) fail with.
+    private static let rolledBack = StorageError(kind: .io, message: "transaction rolled back by SQLite")
+
+    /// Runs a transaction's first task in the transaction itself. When it fails (or SQLite rolled
+    /// the transaction back under it), the transaction is rolled back, the task answered, and
+    /// false returned: the other tasks start a new transaction.
+    private static func runFirst(_ task: any StorageTask, on database: Database) -> Bool {
+        let succeeded = task.run(database)
+        let actions = database.takeCommitActions()
+        if succeeded && database.connection.isInTransaction {
+            task.keep(commitActions: actions)
+            return true
+        }
+        if database.connection.isInTransaction { try? database.control("ROLLBACK") }
+        task.finish(overriding: succeeded ? rolledBack : nil)
+        return false
     }
 
     private static func runInSavepoint(_ task: any StorageTask, on database: Database) -> Bool {

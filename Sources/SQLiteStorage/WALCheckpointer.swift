@@ -1,5 +1,5 @@
 import CSQLite
-import Foundation
+
 
 /// Copies the write-ahead log back into the database file on a thread of its own, so that no
 /// write waits for it.
@@ -19,9 +19,8 @@ final class WALCheckpointer: @unchecked Sendable {
     /// Log length (pages) past which the writer checkpoints inline.
     let hardLimit: Int32
     private let connection: SQLiteConnection
-    private let condition = NSCondition()
-    private var wanted = false
-    private var closed = false
+    /// Wake-ups for the thread; those queued while it checkpoints merge into one more pass.
+    private let wakeups = JobQueue<Void>()
     private var thread: StorageThread?
     /// The log's length when the thread was last woken; only the writer's hook reads and sets it.
     private var requestedAt: Int32 = 0
@@ -46,33 +45,20 @@ final class WALCheckpointer: @unchecked Sendable {
         sqlite3_wal_hook(writer.handle, walHook, Unmanaged.passUnretained(self).toOpaque())
     }
 
-    /// Wakes the thread; requests made while it checkpoints merge into one more pass.
-    func request() {
-        condition.lock()
-        wanted = true
-        condition.signal()
-        condition.unlock()
+    /// Wakes the thread.
+    private func request() {
+        _ = wakeups.push(())
     }
 
     /// Stops the thread after one last checkpoint and waits for it.
     func close() {
-        condition.lock()
-        closed = true
-        condition.signal()
-        condition.unlock()
+        wakeups.close()
         thread?.join()
     }
 
     private func run() {
-        while true {
-            condition.lock()
-            while !wanted && !closed { condition.wait() }
-            let last = closed
-            wanted = false
-            condition.unlock()
-            checkpoint(connection.handle)
-            if last { return }
-        }
+        while wakeups.popBatch(limit: .max) != nil { checkpoint(connection.handle) }
+        checkpoint(connection.handle)
     }
 
     /// After each of the writer's commits: wakes the thread each time the log has grown by
