@@ -36,16 +36,20 @@ struct DueSchedule {
         storeID = try row.require("store_id")
         sendNotifications = row.bool("send_notifications")
         template = try InvoiceTemplate(json: Schedule.parse(row.string("invoice")))
-        recipients = Schedule.parse(row.string("recipients")).arrayValue?.compactMap(\.intValue) ?? []
+        recipients = Self.list(row, "recipients").compactMap(\.intValue)
         feedback = row.string("feedback").flatMap { $0.isEmpty ? nil : $0 }
-        let cc = row.string("cc") ?? ""
-        self.cc = cc.isEmpty || cc == "[]" ? [] : Schedule.parse(cc).arrayValue?.compactMap(\.stringValue) ?? []
-        let attachments = row.string("attachments") ?? ""
-        self.attachments = attachments.isEmpty || attachments == "[]" ? [] : Schedule.parse(attachments).arrayValue?.compactMap(\.intValue) ?? []
+        cc = Self.list(row, "cc").compactMap(\.stringValue)
+        attachments = Self.list(row, "attachments").compactMap(\.intValue)
         attachmentsAfterPayment = row.bool("attachments_after_payment")
         recurrence = Recurrence(row: row)
         catchUp = ScheduleRequest.CatchUp(rawValue: row.string("catch_up") ?? "") ?? .backfill
         sequence = row.int("next_sequence") ?? 0
         sendAt = try row.require("next_run_at")
+    }
+
+    /// The JSON array kept in `column`; an empty one (most schedules' cc and attachments) is not parsed.
+    private static func list(_ row: Row, _ column: String) -> [JSON] {
+        guard let text = row.string(column), !text.isEmpty, text != "[]" else { return [] }
+        return Schedule.parse(text).arrayValue ?? []
     }
 }
